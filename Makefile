@@ -1,0 +1,48 @@
+# tei_tools: `make` builds the venv, converts every source and validates the editions;
+# `make test` runs the suite. Targets depend on real files, so a second `make` does nothing.
+
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SOURCES  := $(wildcard editions/sources/*.txt)
+PACKAGE  := $(shell find tei_tools -name '*.py' -o -name '*.xsl' -o -name '*.xml' | sort) \
+            schema/tei_tools.xsd schema/tei_tools.sch schema/xml.xsd
+BUILD    := build
+TEI_ALL_URL := https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng
+# The official schema: a fetched copy (make tei-all) or the one given on the command line.
+TEI_ALL  ?= $(firstword $(wildcard schema/tei_all.rng ../shared/tei/tei_all.rng))
+JING     := $(shell command -v jing 2>/dev/null)
+TEI_ALL_FLAG := $(if $(and $(TEI_ALL),$(JING)),--tei-all $(TEI_ALL))
+
+.PHONY: all editions validate test clean tei-all
+.DELETE_ON_ERROR:
+
+all: validate
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+editions: editions/.built
+editions/.built: $(SOURCES) $(PACKAGE) $(INSTALLED)
+	$(BIN)/tei-tools convert editions/sources -o editions
+	touch $@
+
+validate: editions/.validated
+editions/.validated: editions/.built schema/tei_tools.xsd schema/tei_tools.sch
+	$(BIN)/tei-tools validate editions $(TEI_ALL_FLAG)
+	touch $@
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+# Fetch the official TEI P5 tei_all schema (needs the network, once).
+tei-all: schema/tei_all.rng
+schema/tei_all.rng:
+	curl -fsSL -o $@.tmp $(TEI_ALL_URL) && mv $@.tmp $@
+
+clean:
+	rm -rf $(BUILD) editions/.built editions/.validated .pytest_cache

@@ -1,0 +1,101 @@
+"""Align the units of the two sides: 1:1, and 1:2 / 2:1 where a translator split or merged.
+
+A Gale–Church style dynamic programme over character lengths. The expected length ratio is
+measured on the article itself (English characters per Chinese character), so it needs no
+training data. Headings only pair with headings, which makes them anchors; the front matter
+(title, subtitle, byline) and the closing note pair by kind. A unit that finds no partner is kept
+and reported, never dropped.
+"""
+from __future__ import annotations
+
+import math
+
+from .model import EN, ZH, Edition, Unit
+
+# Prior probabilities of bead shapes (Gale & Church 1993, table 5).
+_PRIOR = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
+_VARIANCE = 6.8
+_BAND = 30
+_FRONT = ("title", "subtitle", "byline", "note")
+
+
+def _length_cost(zh_len: float, en_len: float, ratio: float) -> float:
+    expected = zh_len * ratio
+    mean = (expected + en_len) / 2
+    if mean == 0:
+        return 0.0
+    delta = (en_len - expected) / math.sqrt(_VARIANCE * mean)
+    p = math.erfc(abs(delta) / math.sqrt(2))
+    return -math.log(max(p, 1e-300))
+
+
+def _bead_cost(zh: list[Unit], en: list[Unit], ratio: float) -> float:
+    heads = sum(u.kind == "head" for u in zh + en)
+    if heads and not (len(zh) + len(en) == 1 or (heads == 2 and len(zh) == len(en) == 1)):
+        return math.inf  # a heading pairs with a heading or stands alone, never merges
+    zh_len = sum(len(u.text) for u in zh)
+    en_len = sum(len(u.text) for u in en)
+    return -math.log(_PRIOR[(len(zh), len(en))]) + _length_cost(zh_len, en_len, ratio)
+
+
+def align_units(zh: list[Unit], en: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
+    """Best sequence of beads covering both lists in order."""
+    total_zh = sum(len(u.text) for u in zh)
+    total_en = sum(len(u.text) for u in en)
+    ratio = total_en / total_zh if total_zh and total_en else 1.0
+    n, m = len(zh), len(en)
+    # Only cells near the diagonal are explored, so long articles stay linear in time.
+    band = _BAND + abs(n - m)
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int]] = {}
+    for i in range(n + 1):
+        centre = i * m // n if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+            base = cost.get((i, j))
+            if base is None:
+                continue
+            for di, dj in _PRIOR:
+                if i + di > n or j + dj > m:
+                    continue
+                c = base + _bead_cost(zh[i:i + di], en[j:j + dj], ratio)
+                if c < cost.get((i + di, j + dj), math.inf):
+                    cost[(i + di, j + dj)] = c
+                    back[(i + di, j + dj)] = (di, dj)
+    beads = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[(i, j)]
+        beads.append((zh[i - di:i], en[j - dj:j]))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+def align(edition: Edition) -> Edition:
+    """Fill `edition.links` and each unit's `corresp`; report units left without a partner."""
+    zh_units = edition.sides[ZH].units
+    en_units = edition.sides[EN].units
+    beads: list[tuple[list[Unit], list[Unit]]] = []
+    for kind in _FRONT:
+        z = [u for u in zh_units if u.kind == kind]
+        e = [u for u in en_units if u.kind == kind]
+        beads.extend(([a], [b]) for a, b in zip(z, e))
+        beads.extend(([a], []) for a in z[len(e):])
+        beads.extend(([], [b]) for b in e[len(z):])
+    body = ("head", "p")
+    beads += align_units([u for u in zh_units if u.kind in body],
+                         [u for u in en_units if u.kind in body])
+    edition.links = []
+    for zs, es in beads:
+        for z in zs:
+            for e in es:
+                z.corresp.append(e.id)
+                e.corresp.append(z.id)
+                edition.links.append((z.id, e.id))
+        if not (zs and es):
+            for u in zs or es:
+                edition.warnings.append(
+                    f"{edition.source.name}:{u.line}: {u.kind} {u.id} has no counterpart "
+                    "in the other language (kept unlinked)")
+    order = {u.id: k for k, u in enumerate(zh_units)}
+    edition.links.sort(key=lambda link: order[link[0]])
+    return edition

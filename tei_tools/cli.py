@@ -1,0 +1,107 @@
+"""`tei-tools`: a thin click shell over the library. Exit 0 ok, 1 invalid or failed, 2 usage."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+
+def _fail_usage(message: str) -> None:
+    raise click.UsageError(message)
+
+
+def _edition_files(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(q for q in p.iterdir() if q.suffix == ".xml" and q.is_file()))
+        elif p.exists():
+            files.append(p)
+        else:
+            _fail_usage(f"no such file or folder: {p}")
+    return files
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tei-tools")
+def main() -> None:
+    """Turn bilingual newspaper articles into TEI P5 editions, validate and transform them."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the editions (<id>.xml).")
+@click.option("--encoding", help="Source encoding; default: detect (BOM, UTF-8, GB18030).")
+@click.option("--force", is_flag=True, help="Overwrite editions that were edited by hand.")
+@click.option("--publisher", help="publicationStmt/publisher of the editions.")
+@click.option("--licence", "licence_url", help="URL of the editions' licence.")
+@click.option("--no-entities", is_flag=True, help="Skip name tagging.")
+def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities) -> None:
+    """Convert source articles (files or folders of *.txt) to TEI editions."""
+    from .convert import convert_file, iter_sources
+    from .pipeline import Options
+
+    options = Options(encoding=encoding, entities=not no_entities)
+    if publisher:
+        options.publication.publisher = publisher
+    if licence_url:
+        options.publication.licence_url = licence_url
+    start = time.perf_counter()
+    done = failed = 0
+    for source in iter_sources(sources):
+        result = convert_file(source, out_dir, options, force=force)
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        if result.error:
+            failed += 1
+            click.echo(result.error, err=True)
+        else:
+            done += 1
+    seconds = time.perf_counter() - start
+    rate = done / seconds if seconds else 0.0
+    click.echo(f"converted {done}, failed {failed}, {seconds:.2f} s, {rate:.1f} articles/s",
+               err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False),
+              help="Also validate against this RELAX NG schema (tei_all.rng) with jing.")
+def validate(paths, tei_all) -> None:
+    """Validate editions (files or folders of *.xml) against the project XSD and Schematron."""
+    from .errors import ToolError
+    from .validate import Validator, jing_problems
+
+    files = _edition_files(paths)
+    validator = Validator()
+    bad: set[str] = set()
+    parsed = []
+    for path in files:
+        problems, tree = validator.check_file(path)
+        for problem in problems:
+            click.echo(str(problem))
+        if problems:
+            bad.add(str(path))
+        if tree is not None:
+            parsed.append(str(path))
+    if tei_all:
+        try:
+            problems = jing_problems(tei_all, parsed)
+        except ToolError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(2)
+        for problem in problems:
+            click.echo(str(problem))
+        bad.update(p.path for p in problems)
+    click.echo(f"{len(files)} file(s), {len(bad)} invalid", err=True)
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,75 @@
+"""Converting source files to edition files: atomic writes, no overwriting of hand edits."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import ToolError
+from .pipeline import Options, build_edition
+from .seal import is_untouched, seal
+from .tei_writer import to_bytes
+
+SOURCE_SUFFIX = ".txt"
+
+
+@dataclass
+class Result:
+    source: Path
+    output: Path | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False
+
+
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given; folders contribute their *.txt files in name order."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(q for q in p.iterdir() if q.suffix == SOURCE_SUFFIX and q.is_file())
+        else:
+            yield p
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: readers never see a partial file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def convert_file(source: str | Path, out_dir: str | Path, options: Options | None = None,
+                 force: bool = False) -> Result:
+    """Convert one article; failures come back in the Result, never as an exception."""
+    source = Path(source)
+    result = Result(source)
+    try:
+        edition = build_edition(source, options)
+        result.warnings = list(edition.warnings)
+        data = seal(to_bytes(edition, (options or Options()).publication))
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{edition.id}.xml"
+        result.output = target
+        if target.exists():
+            old = target.read_bytes()
+            if old == data:
+                result.unchanged = True
+                return result
+            if not force and not is_untouched(old):
+                raise ToolError(str(target), None, "was edited by hand after tei_tools wrote it "
+                                "(its seal no longer matches); not overwritten, use --force")
+        write_atomic(target, data)
+    except ToolError as exc:
+        result.error = str(exc)
+    except OSError as exc:
+        result.error = f"{exc.filename or source}: {exc.strerror}"
+    return result

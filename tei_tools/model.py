@@ -1,0 +1,101 @@
+"""The one in-memory edition model that readers fill, enrichers refine and the writer serialises.
+
+Nothing here knows the source format or TEI: a second reader or writer reuses it unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ZH = "zh-Hans"
+EN = "en"
+LANGS = (ZH, EN)
+# Short prefixes for unit ids; the language of a side is its div's xml:lang.
+ID_PREFIX = {ZH: "zh", EN: "en"}
+
+ENTITY_KINDS = ("person", "place", "org")
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A tagged name inside a unit's text: [start, end) in characters, nested spans allowed."""
+
+    start: int
+    end: int
+    kind: str
+    ref: str
+
+
+@dataclass
+class Unit:
+    """One alignable piece of text: a title, subtitle, byline, heading, paragraph or closing note."""
+
+    kind: str  # title | subtitle | byline | head | p | note
+    text: str
+    line: int  # 1-based line in the source file, for messages
+    id: str = ""
+    corresp: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Side:
+    """One language version of the article, its units in reading order."""
+
+    lang: str
+    units: list[Unit] = field(default_factory=list)
+
+    def by_kind(self, kind: str) -> list[Unit]:
+        return [u for u in self.units if u.kind == kind]
+
+
+@dataclass
+class Entity:
+    """A register entry: one person, place or organisation, with its names per language."""
+
+    id: str
+    kind: str
+    names: dict[str, list[str]] = field(default_factory=dict)
+    machine: bool = False  # found by the tagger, not curated in the register
+
+    def name(self, lang: str) -> str | None:
+        names = self.names.get(lang)
+        return names[0] if names else None
+
+
+@dataclass
+class Metadata:
+    """Bibliographic facts of the printed article and of its translation."""
+
+    date: str  # ISO 8601
+    page: int
+    title: dict[str, str] = field(default_factory=dict)  # lang -> main title
+    subtitle: dict[str, str] = field(default_factory=dict)
+    authors: dict[str, list[str]] = field(default_factory=dict)
+    section: str = ""  # the name in 第N版(...)
+    column: str = ""  # 专栏：...
+
+
+@dataclass
+class SourceFile:
+    """Where the edition came from, so that fixity can be checked later."""
+
+    name: str
+    sha256: str
+    normalisations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Edition:
+    """A whole article: metadata, both sides, their alignment and the entities it mentions."""
+
+    id: str
+    meta: Metadata
+    source: SourceFile
+    sides: dict[str, Side]
+    links: list[tuple[str, str]] = field(default_factory=list)  # (zh unit id, en unit id)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def units(self):
+        for lang in LANGS:
+            yield from self.sides[lang].units

@@ -1,0 +1,331 @@
+"""The one writer: an Edition becomes a TEI P5 document.
+
+It knows TEI and nothing of the source format. Every encoding decision it makes is described in
+`schema/tei_tools.xsd` (comments) and README "Encoding decisions".
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import __version__
+from .ids import section_id
+from .model import EN, ZH, Edition, Entity, Mention, Unit
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_LANG = f"{{{XML_NS}}}lang"
+XML_ID = f"{{{XML_NS}}}id"
+APP_ID = "tei-tools"
+ELEMENT_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
+LIST_OF_KIND = {"person": ("listPerson", "person"), "place": ("listPlace", "place"),
+                "org": ("listOrg", "org")}
+LANG_NAMES = {ZH: "Chinese (simplified script), the original", EN: "English, the translation"}
+
+
+@dataclass
+class Publication:
+    """Facts about who publishes the edition and the newspaper it comes from; all settable."""
+
+    publisher: str = "tei_tools editions"
+    licence_url: str = "https://creativecommons.org/licenses/by/4.0/"
+    licence_text: str = ("The TEI encoding is available under the Creative Commons Attribution "
+                         "4.0 International licence.")
+    paper: dict[str, str] = field(default_factory=lambda: {ZH: "人民日报", EN: "People's Daily"})
+    schema_href: str = "../schema/"
+
+
+def _t(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    node = etree.SubElement(parent, _t(tag))
+    for key, value in attrs.items():
+        node.set(_attr(key), value)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def _attr(key: str) -> str:
+    if key == "lang":
+        return XML_LANG
+    if key == "id":
+        return XML_ID
+    return key
+
+
+def build_date() -> str | None:
+    """The encoding date: only from SOURCE_DATE_EPOCH, so that output is reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+# -- inline text with nested names ---------------------------------------------------------
+def _add_text(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _render(parent: etree._Element, text: str, start: int, end: int, mentions: list[Mention]) -> None:
+    """Write text[start:end] into parent, nesting name elements as the spans nest."""
+    pos = start
+    i = 0
+    while i < len(mentions):
+        outer = mentions[i]
+        inner = []
+        i += 1
+        while i < len(mentions) and mentions[i].end <= outer.end:
+            inner.append(mentions[i])
+            i += 1
+        _add_text(parent, text[pos:outer.start])
+        node = _el(parent, ELEMENT_OF_KIND[outer.kind], ref=f"#{outer.ref}")
+        _render(node, text, outer.start, outer.end, inner)
+        pos = outer.end
+    _add_text(parent, text[pos:end])
+
+
+def _well_nested(mentions: list[Mention]) -> list[Mention]:
+    """Sorted outer-first; a span crossing an earlier one is dropped (TEI cannot cross)."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.kind)):
+        if m.start >= m.end or any(k.start < m.start < k.end < m.end for k in kept):
+            continue
+        if any(k.start == m.start and k.end == m.end and k.kind == m.kind for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _unit(parent: etree._Element, tag: str, unit: Unit, **attrs: str) -> etree._Element:
+    node = _el(parent, tag, id=unit.id, **attrs)
+    if unit.corresp:
+        node.set("corresp", " ".join(f"#{c}" for c in unit.corresp))
+    _render(node, unit.text, 0, len(unit.text), _well_nested(unit.mentions))
+    return node
+
+
+# -- header ----------------------------------------------------------------------------------
+def _names_of(edition: Edition, lang: str) -> list[str]:
+    return edition.meta.authors.get(lang, [])
+
+
+def _author_refs(edition: Edition) -> list[str | None]:
+    """The register entity of each author, by position: pairs Chinese and English names."""
+    refs: list[str | None] = []
+    zh, en = _names_of(edition, ZH), _names_of(edition, EN)
+    for k in range(max(len(zh), len(en))):
+        ref = None
+        for entity in edition.entities.values():
+            if entity.kind != "person":
+                continue
+            if (k < len(zh) and zh[k] in entity.names.get(ZH, [])) or (
+                    k < len(en) and en[k] in entity.names.get(EN, [])):
+                ref = entity.id
+                break
+        refs.append(ref)
+    return refs
+
+
+def _authors(parent: etree._Element, edition: Edition, langs: tuple[str, ...]) -> None:
+    zh, en = _names_of(edition, ZH), _names_of(edition, EN)
+    paired = len(zh) == len(en)
+    refs = _author_refs(edition)
+    names = {ZH: zh, EN: en}
+    if paired:
+        for k, ref in enumerate(refs):
+            author = _el(parent, "author")
+            if ref:
+                author.set("ref", f"#{ref}")
+            for lang in langs:
+                _el(author, "persName", names[lang][k], lang=lang)
+    else:  # counts differ: list each script's names on their own
+        for lang in langs:
+            for name in names[lang]:
+                _el(_el(parent, "author"), "persName", name, lang=lang)
+
+
+def _titles(parent: etree._Element, edition: Edition, **attrs: str) -> None:
+    meta = edition.meta
+    for lang in (ZH, EN):
+        if meta.title.get(lang):
+            _el(parent, "title", meta.title[lang], type="main", lang=lang, **attrs)
+        if meta.subtitle.get(lang):
+            _el(parent, "title", meta.subtitle[lang], type="sub", lang=lang, **attrs)
+
+
+def _note_text(edition: Edition, lang: str) -> str | None:
+    notes = edition.sides[lang].by_kind("note")
+    return notes[0].text.strip("()（）") if notes else None
+
+
+def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
+    meta = edition.meta
+    when = build_date()
+    header = _el(tei, "teiHeader")
+    file_desc = _el(header, "fileDesc")
+    title_stmt = _el(file_desc, "titleStmt")
+    _titles(title_stmt, edition)
+    _authors(title_stmt, edition, (ZH, EN))
+    resp = _el(title_stmt, "respStmt")
+    _el(resp, "resp", "TEI encoding, alignment and name tagging by machine")
+    _el(resp, "name", f"tei_tools {__version__}", ref=f"#{APP_ID}")
+
+    pub_stmt = _el(file_desc, "publicationStmt")
+    _el(pub_stmt, "publisher", pub.publisher)
+    _el(pub_stmt, "idno", edition.id, type="local")
+    availability = _el(pub_stmt, "availability")
+    _el(availability, "licence", pub.licence_text, target=pub.licence_url)
+    if when:
+        _el(pub_stmt, "date", when, when=when)
+
+    source_desc = _el(file_desc, "sourceDesc")
+    bibl = _el(source_desc, "biblStruct", lang=ZH, type="article")
+    analytic = _el(bibl, "analytic")
+    _titles(analytic, edition, level="a")
+    _authors(analytic, edition, (ZH,))
+    monogr = _el(bibl, "monogr")
+    _el(monogr, "title", pub.paper[ZH], level="j", lang=ZH)
+    _el(monogr, "title", pub.paper[EN], level="j", lang=EN)
+    imprint = _el(monogr, "imprint")
+    _el(imprint, "date", meta.date, when=meta.date)
+    page = str(meta.page)
+    _el(monogr, "biblScope", page, unit="page", **{"from": page, "to": page})
+    if meta.section:
+        _el(bibl, "note", meta.section, type="section")
+    if meta.column:
+        _el(bibl, "note", meta.column, type="column")
+    reprint = _note_text(edition, ZH)
+    if reprint:
+        _el(bibl, "note", reprint, type="reprint")
+
+    translation = _el(source_desc, "bibl", type="translation", lang=EN)
+    if meta.title.get(EN):
+        full = meta.title[EN] + (f": {meta.subtitle[EN]}" if meta.subtitle.get(EN) else "")
+        _el(translation, "title", full, level="a")
+    for name in meta.authors.get(EN, []):
+        _el(translation, "author", name)
+    _el(translation, "idno", edition.source.name, type="filename")
+    _el(translation, "idno", edition.source.sha256, type="sha256")
+    _el(translation, "note", "English translation supplied with the Chinese text in one source "
+        "file; the source file is identified by its name and SHA-256 digest.")
+
+    enc = _el(header, "encodingDesc")
+    app = _el(_el(enc, "appInfo"), "application", id=APP_ID, ident="tei_tools", version=__version__)
+    _el(app, "label", "tei_tools")
+    decl = _el(enc, "editorialDecl")
+    _el(_el(decl, "normalization"), "p",
+        "Leading and trailing white space of each line (including U+3000) is removed; the text "
+        "is otherwise given as in the source. Line ends are LF; characters that XML 1.0 forbids "
+        "are replaced by U+FFFD and recorded in the revision description.")
+    _el(_el(decl, "segmentation"), "p",
+        "One unit per source line: title, subtitle, byline, heading, paragraph or closing note. "
+        "Units of the original and the translation are aligned in order (1:1, 1:2, 2:1) and "
+        "linked by @corresp and by the translation linkGrp in the standOff.")
+
+    profile = _el(header, "profileDesc")
+    lang_usage = _el(profile, "langUsage")
+    for lang in (ZH, EN):
+        _el(lang_usage, "language", LANG_NAMES[lang], ident=lang)
+
+    revision = _el(header, "revisionDesc")
+    change = _el(revision, "change", who=f"#{APP_ID}")
+    if when:
+        change.set("when", when)
+    text = (f"Generated by tei_tools {__version__} from {edition.source.name} "
+            f"(sha256 {edition.source.sha256}).")
+    for note in edition.source.normalisations:
+        text += f" Source normalised: {note}."
+    change.text = text
+
+
+# -- standOff and body -------------------------------------------------------------------------
+def _stand_off(tei: etree._Element, edition: Edition) -> None:
+    used = _used_refs(edition)
+    entities = [e for e in edition.entities.values() if e.id in used]
+    if not entities and not edition.links:
+        return
+    stand_off = _el(tei, "standOff")
+    for kind, (list_tag, item_tag) in LIST_OF_KIND.items():
+        items = sorted((e for e in entities if e.kind == kind), key=lambda e: e.id)
+        if items:
+            listing = _el(stand_off, list_tag)
+            for entity in items:
+                _entity(listing, item_tag, entity)
+    if edition.links:
+        grp = _el(stand_off, "linkGrp", type="translation")
+        for zh_id, en_id in edition.links:
+            _el(grp, "link", target=f"#{zh_id} #{en_id}")
+
+
+def _entity(parent: etree._Element, tag: str, entity: Entity) -> None:
+    node = _el(parent, tag, id=entity.id)
+    if entity.machine:
+        node.set("resp", f"#{APP_ID}")
+        node.set("cert", "medium")
+    for lang in (ZH, EN):
+        for name in entity.names.get(lang, []):
+            _el(node, ELEMENT_OF_KIND[entity.kind], name, lang=lang)
+
+
+def _used_refs(edition: Edition) -> set[str]:
+    refs = {m.ref for u in edition.units() for m in u.mentions}
+    refs.update(r for r in _author_refs(edition) if r)
+    return refs
+
+
+def _body_side(body: etree._Element, edition: Edition, lang: str) -> None:
+    side = edition.sides[lang]
+    div_type = "original" if lang == ZH else "translation"
+    div = _el(body, "div", type=div_type, lang=lang, id=lang.split("-")[0])
+    container = div
+    for unit in side.units:
+        if unit.kind == "title":
+            _unit(div, "head", unit, type="main")
+        elif unit.kind == "subtitle":
+            _unit(div, "head", unit, type="sub")
+        elif unit.kind == "byline":
+            _unit(div, "byline", unit)
+        elif unit.kind == "head":
+            container = _el(div, "div", type="section", id=section_id(unit.id))
+            _unit(container, "head", unit)
+        elif unit.kind == "p":
+            _unit(container, "p", unit)
+        elif unit.kind == "note":
+            _unit(div, "note", unit, type="editorial", place="end")
+
+
+def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementTree:
+    pub = pub or Publication()
+    tei = etree.Element(_t("TEI"), nsmap={None: TEI_NS})
+    tei.set(XML_ID, edition.id)
+    tei.set(XML_LANG, EN)
+    _header(tei, edition, pub)
+    _stand_off(tei, edition)
+    body = _el(_el(tei, "text"), "body")
+    for lang in (ZH, EN):
+        _body_side(body, edition, lang)
+    for href, ns in ((f"{pub.schema_href}tei_tools.xsd", "http://www.w3.org/2001/XMLSchema"),
+                     (f"{pub.schema_href}tei_tools.sch", "http://purl.oclc.org/dsdl/schematron")):
+        tei.addprevious(etree.ProcessingInstruction(
+            "xml-model", f'href="{href}" schematypens="{ns}"'))
+    return tei.getroottree()
+
+
+def to_bytes(edition: Edition, pub: Publication | None = None) -> bytes:
+    """UTF-8, pretty-printed, byte-identical for identical input."""
+    return etree.tostring(to_tree(edition, pub), pretty_print=True, xml_declaration=True,
+                          encoding="UTF-8")

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SOURCES = ROOT / "editions" / "sources"
+SEED = SOURCES / "000_8ab13afc5602f97b.txt"
+SEED_ID = "rmrb-19570130-02-deeper-deeper-and-still-deeper"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def tei_all_rng() -> Path | None:
+    """The official schema: $TEI_ALL_RNG, the fetched copy, or the shared oracle."""
+    for candidate in (os.environ.get("TEI_ALL_RNG"), ROOT / "schema" / "tei_all.rng",
+                      ROOT.parent / "shared" / "tei" / "tei_all.rng"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def seed_edition():
+    from tei_tools.pipeline import build_edition
+
+    return build_edition(SEED)
+
+
+@pytest.fixture(scope="session")
+def validator():
+    from tei_tools.validate import Validator
+
+    return Validator()
+
+
+@pytest.fixture
+def need_jing():
+    rng = tei_all_rng()
+    if not shutil.which("jing") or rng is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have jing and tei_all.rng")
+        pytest.skip("jing or tei_all.rng not available")
+    return rng

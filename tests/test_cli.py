@@ -1,0 +1,69 @@
+"""The command line: exit codes, one-line messages, folders."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+from conftest import GOLDEN, SEED, SEED_ID
+from articles import Article
+
+from tei_tools.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_convert_then_validate(tmp_path):
+    out = tmp_path / "out"
+    r = run("convert", SEED, "-o", out)
+    assert r.exit_code == 0, r.output
+    assert "converted 1, failed 0" in r.output
+    assert (out / f"{SEED_ID}.xml").read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()
+    r = run("validate", out)
+    assert r.exit_code == 0 and "1 file(s), 0 invalid" in r.output
+
+
+def test_folder_with_one_bad_source_converts_the_good_ones(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    Article().write(src, "a.txt")
+    Article(title_en="Another Story", page=5).write(src, "b.txt")
+    (src / "c.txt").write_text("Title: x\nAuthor:\nDate: 1957-13-01\nPage: 1\n", encoding="utf-8")
+    r = run("convert", src, "-o", tmp_path / "out")
+    assert r.exit_code == 1
+    assert f"{src / 'c.txt'}:3: 'Date:' must be a date" in r.output
+    assert "converted 2, failed 1" in r.output
+    assert "Traceback" not in r.output
+    assert len(list((tmp_path / "out").glob("*.xml"))) == 2
+
+
+def test_hand_edited_edition_is_not_overwritten(tmp_path):
+    run("convert", SEED, "-o", tmp_path)
+    target = tmp_path / f"{SEED_ID}.xml"
+    edited = target.read_bytes().replace(b"People's Daily", b"People's Daily (checked)")
+    target.write_bytes(edited)
+    r = run("convert", SEED, "-o", tmp_path)
+    assert r.exit_code == 1 and "edited by hand" in r.output
+    assert target.read_bytes() == edited
+    r = run("convert", SEED, "-o", tmp_path, "--force")
+    assert r.exit_code == 0 and target.read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()
+
+
+def test_validate_reports_invalid_file_with_location(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes((GOLDEN / f"{SEED_ID}.xml").read_bytes().replace(b'corresp="#en-p3"',
+                                                                       b'corresp="#en-p9x"'))
+    r = run("validate", bad)
+    assert r.exit_code == 1
+    assert f"{bad}:" in r.output and "#en-p9x" in r.output
+    assert "1 file(s), 1 invalid" in r.output
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("convert", SEED).exit_code == 2  # no -o
+    assert run("validate", tmp_path / "missing.xml").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_help_lists_commands():
+    r = run("--help")
+    assert r.exit_code == 0 and "convert" in r.output and "validate" in r.output

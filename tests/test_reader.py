@@ -1,0 +1,130 @@
+"""The reader: the seed, variants of the format, and errors that name the line."""
+from __future__ import annotations
+
+import pytest
+from articles import Article
+from conftest import SEED
+
+from tei_tools.errors import SourceError
+from tei_tools.model import EN, ZH
+from tei_tools.reader import read_file, read_text
+
+
+def kinds(side):
+    return [u.kind for u in side.units]
+
+
+def test_seed_metadata():
+    e = read_file(SEED)
+    m = e.meta
+    assert m.date == "1957-01-30" and m.page == 2
+    assert m.title == {EN: "Deeper, Deeper, and Still Deeper", ZH: "深入深入再深入"}
+    assert m.subtitle[ZH] == "嘉兴市委工业部改进领导工作的经过"
+    assert m.subtitle[EN].startswith("The Jiaxing Municipal Party Committee Industry Department")
+    assert m.authors == {EN: ["Chen Xinhai", "Shi Zai"], ZH: ["陈心海", "石在"]}
+    assert m.section == "" and m.column == ""
+    assert e.source.sha256 == "5af923c4f8fbb7a771a9ce86f5eeeae94fd7b8cb8d926150cb7d62f8416696d4"
+
+
+def test_seed_structure_both_sides_alike():
+    e = read_file(SEED)
+    expected = (["title", "subtitle", "byline", "p", "p", "head", "p", "head", "p", "p", "head",
+                 "p", "p", "head", "p", "p", "head", "p", "note"])
+    assert kinds(e.sides[ZH]) == expected
+    assert kinds(e.sides[EN]) == expected
+
+
+def test_seed_heading_with_paragraph_indent_is_a_heading():
+    e = read_file(SEED)
+    heads = [u.text for u in e.sides[ZH].units if u.kind == "head"]
+    assert heads == ["下去不等于深入", "分片定点", "蹲了“点”要带起“面”", "要对症下药", "一环扣一环"]
+
+
+def test_seed_notes_and_line_numbers():
+    e = read_file(SEED)
+    assert e.sides[ZH].units[-1].text == "（原载浙江日报，本报略有删改。）"
+    assert e.sides[EN].units[-1].text.startswith("(Originally published in Zhejiang Daily")
+    assert e.sides[EN].units[0].line == 6
+    assert e.sides[ZH].units[0].line == 55
+
+
+def test_every_body_line_is_kept_in_order():
+    raw = SEED.read_text(encoding="utf-8").split("\n")
+    e = read_file(SEED)
+    for side in (e.sides[EN], e.sides[ZH]):
+        for unit in side.units:
+            assert raw[unit.line - 1].strip(" \t\u3000") == unit.text
+        lines = [u.line for u in side.units]
+        assert lines == sorted(lines)
+
+
+def test_no_headings():
+    a = Article(en=[("p", "One."), ("p", "Two.")], zh=[("p", "一。"), ("p", "二。")])
+    e = read_text(a.text())
+    assert kinds(e.sides[EN]) == ["title", "subtitle", "byline", "p", "p", "note"]
+    assert kinds(e.sides[ZH]) == ["title", "subtitle", "byline", "p", "p", "note"]
+
+
+def test_no_author():
+    a = Article(authors_en=[], authors_zh=[])
+    e = read_text(a.text())
+    assert e.meta.authors == {EN: [], ZH: []}
+    assert "byline" not in kinds(e.sides[EN]) and "byline" not in kinds(e.sides[ZH])
+    assert kinds(e.sides[ZH])[:2] == ["title", "subtitle"]
+
+
+def test_several_authors():
+    a = Article(authors_en=["Li Hua", "Zhang San", "Wu Si"], authors_zh=["李华", "张三", "吴四"])
+    e = read_text(a.text())
+    assert e.meta.authors[EN] == ["Li Hua", "Zhang San", "Wu Si"]
+    assert e.meta.authors[ZH] == ["李华", "张三", "吴四"]
+
+
+def test_no_subtitle_and_other_page_section_column():
+    a = Article(subtitle_en="", subtitle_zh="", page=4, section="国际", column="读者来信")
+    e = read_text(a.text())
+    assert e.meta.subtitle == {EN: "", ZH: ""}
+    assert (e.meta.page, e.meta.section, e.meta.column) == (4, "国际", "读者来信")
+    assert kinds(e.sides[ZH])[:2] == ["title", "byline"]
+
+
+def test_unequal_paragraph_counts_are_kept():
+    a = Article(en=[("p", "One. Two.")], zh=[("p", "一。"), ("p", "二。")])
+    e = read_text(a.text())
+    assert kinds(e.sides[EN]).count("p") == 1
+    assert kinds(e.sides[ZH]).count("p") == 2
+
+
+def test_weak_heading_needs_english_evidence():
+    """A short unpunctuated line with paragraph indent is a heading only if English has one."""
+    zh = [("p", "第一段。"), ("p", "短行没有标点", 4), ("p", "第二段。")]
+    with_head = Article(en=[("p", "First."), ("head", "A short line"), ("p", "Second.")], zh=zh)
+    without = Article(en=[("p", "First."), ("p", "A short line"), ("p", "Second.")], zh=zh)
+    assert kinds(read_text(with_head.text()).sides[ZH])[3:6] == ["p", "head", "p"]
+    assert kinds(read_text(without.text()).sides[ZH])[3:6] == ["p", "p", "p"]
+
+
+def test_markup_like_text_is_text():
+    a = Article(en=[("p", "He wrote <hr /> & <script>x</script> ]]> <!-- c -->.")],
+                zh=[("p", "他写了<hr />和&。")])
+    e = read_text(a.text())
+    assert e.sides[EN].units[3].text == "He wrote <hr /> & <script>x</script> ]]> <!-- c -->."
+
+
+@pytest.mark.parametrize("mutate, line, message", [
+    (lambda t: t.replace("Date: 1958-03-04", "Date: 1958-13-45"), 3, "'Date:' must be a date"),
+    (lambda t: t.replace("Page: 3", "Page: 二"), 4, "'Page:' must be a page number"),
+    (lambda t: t.replace("Page: 3\n", ""), 3, "missing header field 'Page:'"),
+    (lambda t: t.replace("<hr /> ", "----"), None, "no '<hr />' line"),
+    (lambda t: t.replace("### ", ""), None, "expected the Chinese title line"),
+    (lambda t: t.replace("Title:", "Titel:"), 1, "unknown header field 'Titel'"),
+    (lambda t: "Some prose\n" + t, 1, "expected the header field 'Title:'"),
+    (lambda t: "", 1, "empty file"),
+])
+def test_errors_name_file_and_line(mutate, line, message):
+    with pytest.raises(SourceError) as info:
+        read_text(mutate(Article().text()), "x.txt")
+    assert message in str(info.value)
+    assert str(info.value).startswith("x.txt:")
+    if line:
+        assert info.value.line == line

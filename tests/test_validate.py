@@ -1,0 +1,81 @@
+"""The project schema accepts the editions and rejects what it must, with useful messages."""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from conftest import GOLDEN, SEED_ID, tei_all_rng  # noqa: F401
+
+from tei_tools.validate import jing_problems
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+GOLDEN_FILE = GOLDEN / f"{SEED_ID}.xml"
+
+
+def mutated(tmp_path, change):
+    tree = etree.parse(str(GOLDEN_FILE))
+    change(tree)
+    path = tmp_path / "bad.xml"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    return path
+
+
+def first(tree, query):
+    return tree.xpath(query, namespaces=NS)[0]
+
+
+def remove(tree, query):
+    node = first(tree, query)
+    node.getparent().remove(node)
+
+
+def test_seed_is_valid(validator):
+    problems, tree = validator.check_file(GOLDEN_FILE)
+    assert problems == [] and tree is not None
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda t: remove(t, "//t:titleStmt"), "schema: /TEI/teiHeader/fileDesc: Unexpected child with tag "
+     "'{http://www.tei-c.org/ns/1.0}publicationStmt' at position 1. Tag 'tei:titleStmt' expected."),
+    (lambda t: first(t, "//t:p").set("corresp", "#en-p99"),
+     "schematron: Pointer(s) that do not resolve to an xml:id in this file: #en-p99."),
+    (lambda t: first(t, "//t:link[4]").set("target", "#zh-p1 #en-p2"),
+     'The link "#zh-p1 #en-p2" is not mirrored: #zh-p1 lacks corresp="#en-p2".'),
+    (lambda t: first(t, "//t:link").set("target", "#en-title #zh-title"),
+     'must start with a unit of the Chinese original'),
+    (lambda t: first(t, "//t:body").append(first(t, "//t:body/t:div[1]")),
+     "The first division of the body must be the Chinese original"),
+    (lambda t: first(t, "//t:publicationStmt/t:idno").__setattr__("text", "other-id"),
+     'The local idno "other-id" must equal TEI/@xml:id'),
+    (lambda t: first(t, "//t:p").set("corresp", "zh-p1"), "value doesn't match any pattern"),
+    (lambda t: first(t, "//t:imprint/t:date").set("when", "1957-02-30"), "attribute when="),
+    (lambda t: remove(t, "//t:titleStmt/t:title[@xml:lang='en'][@type='main']"),
+     "titleStmt needs a main title in English"),
+    (lambda t: first(t, "//t:div[@type='translation']//t:p").set(
+        "{http://www.w3.org/XML/1998/namespace}id", "zh-p77"), 'must start with "en-"'),
+])
+def test_invalid_editions_are_rejected_with_the_reason(validator, tmp_path, change, expected):
+    path = mutated(tmp_path, change)
+    problems, _ = validator.check_file(path)
+    messages = [str(p) for p in problems]
+    assert any(expected in m for m in messages), messages
+    assert all(m.startswith(f"{path}:") for m in messages)
+    assert all(p.line > 0 for p in problems)
+
+
+def test_not_well_formed_is_one_clear_problem(validator, tmp_path):
+    path = tmp_path / "broken.xml"
+    path.write_text("<TEI><teiHeader></TEI>", encoding="utf-8")
+    problems, tree = validator.check_file(path)
+    assert tree is None and len(problems) == 1
+    assert "not well-formed XML" in problems[0].message and problems[0].line == 1
+
+
+def test_golden_is_valid_tei_all(need_jing):
+    assert jing_problems(need_jing, [str(GOLDEN_FILE)]) == []
+
+
+def test_tei_all_rejects_foreign_attribute(need_jing, tmp_path):
+    path = mutated(tmp_path, lambda t: first(t, "//t:p").set("bogus", "1"))
+    problems = jing_problems(need_jing, [str(path)])
+    assert problems and problems[0].path == str(path)
+    assert 'attribute "bogus" not allowed here' in problems[0].message
