@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import ids
@@ -17,7 +18,16 @@ class Options:
     paper_id: str = ids.DEFAULT_PAPER_ID
     align: bool = True
     entities: bool = True
+    registers: list[Path] = field(default_factory=list)
     publication: Publication = field(default_factory=Publication)
+
+
+@lru_cache(maxsize=4)
+def entity_tagger(registers: tuple[Path, ...]):
+    """One tagger per process and register set: jieba and the registers load once."""
+    from .entities import EntityTagger
+
+    return EntityTagger(list(registers))
 
 
 def build_edition(path: str | Path, options: Options | None = None) -> Edition:
@@ -28,4 +38,6 @@ def build_edition(path: str | Path, options: Options | None = None) -> Edition:
     ids.assign_unit_ids(edition)
     if options.align:
         align(edition)
+    if options.entities:
+        entity_tagger(tuple(options.registers))(edition)
     return edition

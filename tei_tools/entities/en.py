@@ -1,0 +1,178 @@
+"""English names: register names, the Chinese names' romanisations, and capitalisation rules.
+
+An organisation is a run of capitalised words ending in a head (Factory, Department, Committee…),
+without a leading determiner or possessive; a place is a register or romanised name, or a
+capitalised word before a place head (Hebei Province); a person is a byline author, a
+romanised Chinese name, or a name after a title (Director Liu).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
+                      EN_PLACE_HEADS)
+from .zh import Span, _consistent, _reading_order
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*\.?|\S")
+_OF_HEADS = {"Ministry", "Bureau", "Department", "Academy", "University", "Institute", "School",
+             "Federation", "Association", "Union", "League", "Council", "Administration", "Bank"}
+_SURNAMES = set("""
+Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song
+Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye Cheng Su Wei Lu Ding Ren
+Shen Yao Cui Zhong Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai Zou Meng Xiong Qin Qiu Yin Xue Yan Duan
+Lei Hou Long Tao Li He Gu Mao Hao Gong Shao Wan Qian Dai Mo Kong Xiang Chang Wen Kang Shi Niu Ge Xing
+An Qi Qiao Wu Pang Ni Zhuang Nie Zhang Lu Yue Zhai Yin Zhan Shen Ou Geng Guan Lan Jiao Zuo Liu Gan Zhu
+Bao Ning Shang Shu Ruan Ke Ji Mei Tong Ling Bi Shan Pei Huo Tu Miao Gu Sheng Qu Weng Ran Lan Lu You
+""".split())
+_PINYIN = re.compile(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|"
+                     r"ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words(text: str) -> list[Word]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        end = m.end()
+        if w.endswith(("'s", "’s")):  # possessive: the name ends before it
+            out.append(Word(w[:-2], m.start(), end - 2))
+            out.append(Word("'s", end - 2, end))
+            continue
+        if w.endswith(".") and w not in EN_PERSON_TITLES:
+            w, end = w[:-1], end - 1
+        out.append(Word(w, m.start(), end))
+    return out
+
+
+def _runs(ws: list[Word]) -> list[list[Word]]:
+    """Runs of capitalised words, joined by 'of'/'for'/'the' only between capitalised words."""
+    runs, cur = [], []
+    for k, w in enumerate(ws):
+        nxt = ws[k + 1] if k + 1 < len(ws) else None
+        if w.cap and w.text not in ("'s",) and w.text[0].isalpha():
+            cur.append(w)
+        elif cur and w.text in ("of", "for") and nxt and nxt.cap:
+            cur.append(w)
+        elif cur and w.text == "the" and cur[-1].text in ("of", "for") and nxt and nxt.cap:
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return [_strip(r) for r in runs if _strip(r)]
+
+
+def _strip(run: list[Word]) -> list[Word]:
+    while run and (run[0].text in EN_NOT_NAME or run[0].text in ("of", "for", "the")):
+        run = run[1:]
+    while run and run[-1].text in ("of", "for", "the"):
+        run = run[:-1]
+    return run
+
+
+def looks_romanised(word: str) -> bool:
+    return bool(_PINYIN.match(word.lower()))
+
+
+class EnglishTagger:
+    def __init__(self, names: dict[str, tuple[str, str]]) -> None:
+        # names: English name -> (entity id, kind)
+        self.names = names
+        alternatives = sorted(names, key=len, reverse=True)
+        self.matcher = (re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, alternatives))
+                                   + r")(?![A-Za-z])") if alternatives else None)
+
+    def tag(self, text: str, authors: list[str], hints: dict[str, str]) -> list[Span]:
+        """hints: romanised forms of the Chinese names of this article -> kind."""
+        ws = words(text)
+        spans: list[Span] = []
+        if self.matcher:
+            for m in self.matcher.finditer(text):
+                ref, kind = self.names[m.group()]
+                spans.append(Span(m.start(), m.end(), kind, m.group(), ref))
+        places = {h for h, k in hints.items() if k == "place"} | {
+            n for n, (_, k) in self.names.items() if k == "place"}
+        orgs = []
+        for run in _runs(ws):
+            orgs.extend(self._orgs(text, run, places))
+        for org in orgs:
+            spans.append(org)
+        spans += self._places(text, ws, places, orgs)
+        spans += [p for p in self._persons(text, ws, authors, hints)
+                  if not any(o.start <= p.start < o.end for o in orgs)]
+        kept = _consistent(sorted(spans, key=lambda s: (0 if s.ref else 1, s.start, -s.end)))
+        return sorted(kept, key=_reading_order)
+
+    def _orgs(self, text: str, run: list[Word], places: set[str]) -> list[Span]:
+        heads = [k for k, w in enumerate(run) if w.text in EN_ORG_HEADS]
+        if not heads:
+            return []
+        last = heads[-1]
+        end = last
+        if last + 2 < len(run) and run[last].text in _OF_HEADS and run[last + 1].text in ("of", "for"):
+            tail = " ".join(w.text for w in run[last + 2:])
+            if tail not in places and not any(w.text in EN_PLACE_HEADS for w in run[last + 2:]):
+                end = len(run) - 1
+        out = []
+        for k in heads:
+            if k == 0 and k != end:
+                continue
+            stop = end if k == last else k
+            span_words = run[:stop + 1]
+            if len(span_words) == 1 and span_words[0].text in EN_ORG_HEADS:
+                continue  # a bare head ("Department") is no name
+            out.append(Span(span_words[0].start, span_words[-1].end, "org",
+                            text[span_words[0].start:span_words[-1].end]))
+        return out
+
+    def _places(self, text: str, ws: list[Word], places: set[str], orgs: list[Span]) -> list[Span]:
+        out = []
+        for k, w in enumerate(ws):
+            if not w.cap or w.text in EN_NOT_NAME or w.text in EN_PLACE_HEADS:
+                continue
+            nxt = ws[k + 1].text if k + 1 < len(ws) else ""
+            nxt2 = ws[k + 2].text if k + 2 < len(ws) else ""
+            if nxt in EN_COMMITTEE_MODIFIERS and (nxt2 in ("Committee", "Party") or nxt2 in EN_ORG_HEADS):
+                out.append(Span(w.start, w.end, "place", w.text))
+            elif nxt in EN_PLACE_HEADS:
+                out.append(Span(w.start, ws[k + 1].end, "place", text[w.start:ws[k + 1].end]))
+            elif w.text in places:
+                out.append(Span(w.start, w.end, "place", w.text))
+        for place in places:
+            if " " in place:
+                for m in re.finditer(r"(?<![A-Za-z])" + re.escape(place) + r"(?![A-Za-z])", text):
+                    out.append(Span(m.start(), m.end(), "place", place))
+        return out
+
+    def _persons(self, text: str, ws: list[Word], authors: list[str], hints: dict[str, str]) -> list[Span]:
+        out = []
+        for name in list(authors) + [h for h, k in hints.items() if k == "person"]:
+            for m in re.finditer(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", text):
+                out.append(Span(m.start(), m.end(), "person", name))
+        for k, w in enumerate(ws[:-1]):
+            nxt = ws[k + 1]
+            if w.text in EN_PERSON_TITLES and nxt.cap and nxt.text not in EN_NOT_NAME:
+                end = nxt
+                if k + 2 < len(ws) and ws[k + 2].cap and looks_romanised(ws[k + 2].text) \
+                        and ws[k + 2].text not in EN_ORG_HEADS | EN_PLACE_HEADS:
+                    end = ws[k + 2]
+                out.append(Span(nxt.start, end.end, "person", text[nxt.start:end.end]))
+            elif (w.text in _SURNAMES and nxt.cap and looks_romanised(nxt.text)
+                  and nxt.text not in EN_ORG_HEADS | EN_PLACE_HEADS
+                  and (k == 0 or not ws[k - 1].cap)
+                  and (k + 2 >= len(ws) or not ws[k + 2].cap)):
+                out.append(Span(w.start, nxt.end, "person", text[w.start:nxt.end]))
+        return out

@@ -1,0 +1,185 @@
+"""One register entry per entity: Chinese and English mentions joined across the alignment.
+
+A Chinese entity and an English name are the same thing when the register says so, when the
+English is the Chinese name's romanisation (陈心海 / Chen Xinhai, 嘉兴 / Jiaxing), or, for
+organisations, when they stand in aligned units and the English begins with the romanised proper
+name or ends in a translation of the Chinese head (厂 / Factory). Short English forms follow
+their long form (the Industry Department).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..ids import entity_id
+from ..model import EN, ZH, Edition, Entity, Mention
+from .lexicon import HEAD_TRANSLATIONS
+from .romanize import compact, person_name, place_name, syllables
+from .zh import Span, stem
+
+Key = tuple[str, str, str]  # (origin, kind, name): ("reg", kind, id) / ("zh", …) / ("en", …)
+
+
+def zh_key(span: Span, aliases: dict[str, str]) -> Key:
+    if span.ref:
+        return ("reg", span.kind, span.ref)
+    if span.kind == "place":
+        return ("zh", "place", stem(span.name))
+    if span.kind == "org":
+        return ("zh", "org", aliases.get(span.name, span.name))
+    return ("zh", span.kind, span.name)
+
+
+def en_key(span: Span) -> Key:
+    return ("reg", span.kind, span.ref) if span.ref else ("en", span.kind, span.name)
+
+
+def romanised(key: Key) -> set[str]:
+    """Compact romanisations a Chinese name may take in English."""
+    _, kind, name = key
+    if kind == "person":
+        forms = {compact(person_name(name))}
+        if len(name) == 1:
+            forms.add(compact(syllables(name)[0]))
+        return forms
+    if kind == "place":
+        return {compact(place_name(name)), compact(place_name(stem(name)))}
+    return set()
+
+
+def hints(zh_keys: set[Key]) -> dict[str, str]:
+    """English forms to look for in the translation: romanised persons and places."""
+    out = {}
+    for key in zh_keys:
+        origin, kind, name = key
+        if origin != "zh":
+            continue
+        if kind == "person":
+            out[person_name(name)] = kind
+        elif kind == "place" and len(name) >= 2:
+            out[place_name(stem(name))] = kind
+    return out
+
+
+def _org_score(zname: str, ename: str) -> int:
+    """Name evidence that an English organisation name translates a Chinese one.
+
+    The romanised proper name inside the Chinese (jiaxing in zhonggongjiaxingshiwei…) begins
+    the English; the English head translates the Chinese head, and a mismatch counts against.
+    """
+    score = 0
+    words = ename.split()
+    proper = compact("".join(syllables(zname)))
+    prefix = ""
+    for w in words:
+        prefix += compact(w)
+        if len(prefix) >= 4 and prefix in proper:
+            score = max(score, 2 + len(prefix) // 4)
+    head = words[-1] if words else ""
+    for zh_head, english in sorted(HEAD_TRANSLATIONS.items(), key=lambda h: -len(h[0])):
+        if zname.endswith(zh_head):
+            score += 2 if head in english else -2
+            break
+    return score
+
+
+def _positions(keys_by_unit: dict[str, list[Key]]) -> dict[tuple[str, Key], float]:
+    """Where a key first stands in its unit, from 0 to 1: aligned names tend to keep their order."""
+    out = {}
+    for unit, keys in keys_by_unit.items():
+        for k, key in enumerate(keys):
+            out.setdefault((unit, key), k / max(len(keys) - 1, 1))
+    return out
+
+
+def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[Key]],
+         pairs: list[tuple[str, str]]) -> dict[Key, Key]:
+    """Map each English key (not from the register) to the Chinese key it names, if any.
+
+    Candidates are scored on name evidence (romanisation, head translation), co-occurrence in
+    aligned units and order inside them; the best pairs are taken first, and a Chinese entity
+    takes a second English name only if it is a short form (a word-suffix) of one it has.
+    """
+    cooc: Counter = Counter()
+    order: Counter = Counter()
+    zpos, epos = _positions(zh_keys_by_unit), _positions(en_keys_by_unit)
+    for z, e in pairs:
+        for zk in set(zh_keys_by_unit.get(z, [])):
+            for ek in set(en_keys_by_unit.get(e, [])):
+                if zk[1] == ek[1]:
+                    cooc[(zk, ek)] += 1
+                    order[(zk, ek)] += 1 - abs(zpos[(z, zk)] - epos[(e, ek)])
+    all_zh = sorted({k for keys in zh_keys_by_unit.values() for k in keys if k[0] == "zh"})
+    all_en = sorted({k for keys in en_keys_by_unit.values() for k in keys if k[0] == "en"})
+    candidates = []
+    for ek in all_en:
+        for zk in all_zh:
+            if zk[1] != ek[1]:
+                continue
+            together = cooc[(zk, ek)]
+            if ek[1] in ("person", "place"):
+                evidence = 10 * (compact(ek[2]) in romanised(zk))
+                ok = evidence >= 10
+            else:
+                name_score = _org_score(zk[2], ek[2])
+                evidence = 3 * name_score
+                ok = together > 0 and name_score >= 2 or name_score >= 4
+            if ok:
+                candidates.append((evidence + together + order[(zk, ek)] / 2, ek, zk))
+    mapping: dict[Key, Key] = {}
+    names_of: dict[Key, list[str]] = defaultdict(list)
+    for _, ek, zk in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if ek in mapping:
+            continue
+        if names_of[zk] and not any(n.endswith(" " + ek[2]) for n in names_of[zk]):
+            continue
+        mapping[ek] = zk
+        names_of[zk].append(ek[2])
+    # An unlinked short English form (the Industry Department) follows a linked long form.
+    for ek in all_en:
+        if ek in mapping:
+            continue
+        targets = {mapping[k] for k in mapping if k[1] == ek[1] and k[2].endswith(" " + ek[2])}
+        if len(targets) == 1:
+            mapping[ek] = targets.pop()
+    return mapping
+
+
+def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: dict[str, list[Span]],
+                   aliases: dict[str, str], register: dict[str, Entity]) -> None:
+    """Give every mention its final @ref and the edition the entries it refers to."""
+    zh_keys = {u: [zh_key(s, aliases) for s in spans] for u, spans in zh_spans.items()}
+    en_keys = {u: [en_key(s) for s in spans] for u, spans in en_spans.items()}
+    mapping = link(zh_keys, en_keys, edition.links)
+    names: dict[Key, dict[str, Counter]] = defaultdict(lambda: {ZH: Counter(), EN: Counter()})
+    for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):
+        for unit_id, spans in spans_by_unit.items():
+            for span, key in zip(spans, keys_by_unit[unit_id]):
+                names[mapping.get(key, key)][lang][span.name] += 1
+    ids: dict[Key, str] = {}
+    taken = set(register)
+    for key in sorted(names, key=lambda k: (k[0] != "reg", k)):
+        origin, kind, name = key
+        if origin == "reg":
+            ids[key] = name
+            edition.entities[name] = register[name]
+            continue
+        en_names = names[key][EN]
+        label = (max(en_names, key=lambda n: (len(n), n)) if en_names else
+                 (person_name(name) if kind == "person" else place_name(name)))
+        base = entity_id(kind, label)
+        new_id, n = base, 1
+        while new_id in taken:
+            n += 1
+            new_id = f"{base}-{n}"
+        taken.add(new_id)
+        ids[key] = new_id
+        zh_forms = sorted(names[key][ZH], key=lambda s: (-len(s), s))
+        en_forms = sorted(en_names, key=lambda s: (-len(s), s))
+        entity_names = {lang: forms for lang, forms in ((ZH, zh_forms), (EN, en_forms)) if forms}
+        edition.entities[new_id] = Entity(new_id, kind, entity_names, machine=True)
+    for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):
+        units = {u.id: u for u in edition.sides[lang].units}
+        for unit_id, spans in spans_by_unit.items():
+            units[unit_id].mentions = sorted(
+                Mention(s.start, s.end, s.kind, ids[mapping.get(k, k)])
+                for s, k in zip(spans, keys_by_unit[unit_id]))

@@ -1,0 +1,70 @@
+"""The register of entities: a TEI file of listPerson / listPlace / listOrg, curated by hand.
+
+The tagger uses it as a gazetteer in both languages. A built-in gazetteer of general knowledge
+(provinces, large cities, national bodies) comes with the package; a project register adds to it
+and wins where both name the same thing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ToolError
+from ..model import EN, Entity
+from ..safexml import parse
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+BUILTIN = Path(__file__).resolve().parent.parent / "data" / "gazetteer.xml"
+_ITEMS = {"person": ("person", "persName"), "place": ("place", "placeName"), "org": ("org", "orgName")}
+
+
+@dataclass
+class Register:
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def names(self, lang: str) -> dict[str, str]:
+        """Every name in a language, mapped to its entity id (later registers win)."""
+        out: dict[str, str] = {}
+        for entity in self.entities.values():
+            for name in entity.names.get(lang, []):
+                out[name] = entity.id
+        return out
+
+    def update(self, other: "Register") -> "Register":
+        for entity in other.entities.values():
+            self.entities.pop(entity.id, None)
+            self.entities[entity.id] = entity
+        return self
+
+
+def load(path: str | Path) -> Register:
+    """Read a register file; an entry without an id or a name is an error naming its line."""
+    tree = parse(path)
+    register = Register()
+    for kind, (item, name_tag) in _ITEMS.items():
+        for node in tree.iter(f"{TEI}{item}"):
+            entity_id = node.get(XML_ID)
+            if not entity_id:
+                raise ToolError(str(path), node.sourceline, f"<{item}> without xml:id")
+            names: dict[str, list[str]] = {}
+            for name in node.iter(f"{TEI}{name_tag}"):
+                lang = name.get(XML_LANG) or EN
+                text = " ".join("".join(name.itertext()).split())
+                if text:
+                    names.setdefault(lang, []).append(text)
+            if not names:
+                raise ToolError(str(path), node.sourceline, f"<{item} xml:id=\"{entity_id}\"> has no name")
+            register.entities[entity_id] = Entity(entity_id, kind, names,
+                                                  machine=node.get("resp") is not None)
+    return register
+
+
+def load_all(paths: list[str | Path]) -> Register:
+    """The built-in gazetteer, then each project register in turn."""
+    register = load(BUILTIN)
+    for path in paths:
+        register.update(load(path))
+    return register
+

@@ -1,0 +1,30 @@
+"""Chinese names in Latin letters (Hanyu Pinyin), to find a Chinese name's English mentions."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def syllables(han: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(han))
+
+
+def compact(text: str) -> str:
+    """Letters only, lower case: 'Xin Jia' and 'Xinjia' compare equal."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def person_name(han: str) -> str:
+    """陈心海 -> Chen Xinhai (surname, then the given name as one word)."""
+    parts = syllables(han)
+    if len(parts) == 1:
+        return parts[0].capitalize()
+    return f"{parts[0].capitalize()} {''.join(parts[1:]).capitalize()}"
+
+
+def place_name(han: str) -> str:
+    """嘉兴 -> Jiaxing."""
+    return "".join(syllables(han)).capitalize()

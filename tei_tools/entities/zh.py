@@ -1,0 +1,284 @@
+"""Chinese names: the register as jieba's user dictionary, then rules over jieba's segmentation.
+
+jieba's part-of-speech tags alone mistake places for persons and miss organisations, so tags
+only serve as evidence: an organisation is a span ending in a head (厂, 部, 市委 …) that holds a
+proper name; a person is a byline author, a name before a title (刘主任), or a name jieba could
+not find in its dictionary; a place is a register name or a word with an administrative suffix.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import (ZH_COMMITTEE_WORDS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
+                      ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES)
+
+PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
+_JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
+_MAX_ORG = 24
+_JOURNAL = re.compile(r"《([^《》]{1,20}(?:日报|晚报|报|杂志|周刊|月刊|画报|半月刊))》")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    name: str  # the surface form
+    ref: str | None = None  # register id when the register names it
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    flag: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba, jieba.posseg
+
+
+class ChineseTagger:
+    """Built once per process (jieba and the register are loaded once), used for many articles."""
+
+    def __init__(self, names: dict[str, tuple[str, str]]) -> None:
+        # names: Chinese name -> (entity id, kind)
+        self.names = names
+        jieba, self.pseg = _jieba()
+        self.freq = jieba.dt.FREQ
+        for name, (_, kind) in sorted(names.items()):
+            if len(name) > 1:
+                jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
+        alternatives = sorted(names, key=len, reverse=True)
+        self.matcher = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.heads = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
+
+    def tokens(self, text: str) -> list[Token]:
+        out, pos = [], 0
+        for pair in self.pseg.cut(text):
+            out.append(Token(pair.word, pair.flag, pos, pos + len(pair.word)))
+            pos += len(pair.word)
+        return out
+
+    # -- single rules --------------------------------------------------------------------
+    def register_spans(self, text: str) -> list[Span]:
+        if not self.matcher:
+            return []
+        return [Span(m.start(), m.end(), self.names[m.group()][1], m.group(),
+                     self.names[m.group()][0]) for m in self.matcher.finditer(text)]
+
+    def _proper(self, tok: Token) -> bool:
+        return tok.flag in PROPER_FLAGS or tok.word in self.names
+
+    def org_spans(self, text: str, tokens: list[Token]) -> list[Span]:
+        """Maximal organisation spans: a head, and leftwards to a stop, from a proper name on."""
+        spans = []
+        for m in self.heads.finditer(text):
+            end = m.end()
+            if text[max(0, m.start() - 1):m.end()] in ZH_NOT_ORG or text[m.start():m.end() + 1] in ZH_NOT_ORG:
+                continue
+            span = self._org_ending_at(text, tokens, m.start(), end)
+            if span:
+                spans.append(span)
+        return _maximal(spans)
+
+    def _org_ending_at(self, text: str, tokens: list[Token], head_start: int, end: int) -> Span | None:
+        left = head_start
+        while left > 0 and end - left < _MAX_ORG and text[left - 1] not in ZH_STOP_CHARS \
+                and _is_han(text[left - 1]):
+            left -= 1
+        inside = [t for t in tokens if t.end > left and t.start < head_start]
+        first = next((k for k, t in enumerate(inside) if self._proper(t)), None)
+        if first is None:
+            return None
+        start = max(inside[first].start, left)
+        if first > 0 and len(inside[first - 1].word) == 1 and inside[first - 1].flag not in ("m", "q"):
+            start = inside[first - 1].start  # a one-character name part jieba split off (新|嘉)
+        if end - start <= len(text[head_start:end]):
+            return None
+        return Span(start, end, "org", text[start:end])
+
+    def nested(self, text: str, tokens: list[Token], org: Span, places: set[str]) -> list[Span]:
+        """Organisations and places inside an organisation span (中共 ⊂ 中共嘉兴市委 ⊂ …工业部)."""
+        out = []
+        for m in self.heads.finditer(text, org.start, org.end - 1):
+            if m.end() < org.end:
+                inner = self._org_ending_at(text, tokens, m.start(), m.end())
+                if inner and inner.start >= org.start and inner.name not in ZH_NOT_ORG:
+                    out.append(inner)
+        for tok in tokens:
+            if tok.start < org.start or tok.end > org.end:
+                continue
+            place = self._place_token(text, tok, places, inside_org=True)
+            if place:
+                out.append(place)
+        return out
+
+    def _place_token(self, text: str, tok: Token, places: set[str], inside_org: bool) -> Span | None:
+        word = tok.word
+        if self.names.get(word, ("", ""))[1] == "place":
+            return None  # the register pass has it
+        after = text[tok.end:tok.end + 2]
+        if tok.flag in ("ns", "nr", "nrt", "j") and len(word) >= 2:
+            if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
+                name = word[:-1] if after[:1] == "委" else word
+                return Span(tok.start, tok.start + len(name), "place", name)
+            if word in places or _stem(word) in places:
+                return Span(tok.start, tok.end, "place", word)
+            if tok.flag == "ns" and word.endswith(ZH_PLACE_SUFFIXES) and len(word) >= 2:
+                return Span(tok.start, tok.end, "place", word)
+            if tok.flag == "ns" and not inside_org and self.freq.get(word, 0) >= 50:
+                return Span(tok.start, tok.end, "place", word)
+        return None
+
+    def person_spans(self, text: str, tokens: list[Token], authors: list[str]) -> list[Span]:
+        spans = []
+        for author in authors:
+            for m in re.finditer(re.escape(author), text):
+                spans.append(Span(m.start(), m.end(), "person", author))
+        for k, tok in enumerate(tokens):
+            nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
+            titled = any(nxt.startswith(t) for t in ZH_PERSON_TITLES) or text[tok.end:tok.end + 3].startswith(
+                tuple(ZH_PERSON_TITLES))
+            word = tok.word
+            if word[:1] not in ZH_SURNAMES or not _is_han(word):
+                continue
+            if len(word) == 1 and titled and tok.flag not in ("m", "q", "p", "d", "c", "u", "r"):
+                before = text[tok.start - 1:tok.start]
+                if not before or not _is_han(before) or before in ZH_STOP_CHARS or before in "老小":
+                    spans.append(Span(tok.start, tok.end, "person", word))
+            elif 2 <= len(word) <= 3 and tok.flag in ("nr", "nrfg") and (
+                    titled or not self.freq.get(word) or self.freq.get(word, 0) >= 1000):
+                spans.append(Span(tok.start, tok.end, "person", word))
+        return spans
+
+    def journal_spans(self, text: str) -> list[Span]:
+        return [Span(m.start(1), m.end(1), "org", m.group(1)) for m in _JOURNAL.finditer(text)]
+
+    # -- one unit ----------------------------------------------------------------------------
+    def tag(self, text: str, authors: list[str], places: set[str]) -> list[Span]:
+        """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
+        tokens = self.tokens(text)
+        orgs = self.org_spans(text, tokens) + self.journal_spans(text)
+        spans: list[Span] = list(self.register_spans(text))
+        for org in orgs:
+            spans.append(org)
+            spans.extend(self.nested(text, tokens, org, places))
+        for tok in tokens:
+            if not any(o.start <= tok.start < o.end for o in orgs):
+                place = self._place_token(text, tok, places, inside_org=False)
+                if place:
+                    spans.append(place)
+        persons = [p for p in self.person_spans(text, tokens, authors)
+                   if not any(o.start <= p.start < o.end for o in orgs)
+                   and p.name not in places and _stem(p.name) not in places]
+        spans.extend(persons)
+        return _consistent(spans)
+
+
+    # -- a whole side ------------------------------------------------------------------------
+    def tag_units(self, texts: list[str], authors: list[str]) -> tuple[list[list[Span]], dict[str, str]]:
+        """Tag every unit of a side; returns the spans and the aliases of organisation names.
+
+        Two passes: places found anywhere (嘉兴市) make the same word a place elsewhere (嘉兴 in
+        嘉兴纸筋厂). Then short forms: an organisation minus a leading name inside it (纸筋厂 of
+        嘉兴纸筋厂, 工业部 of 中共嘉兴市委工业部) is tagged wherever it stands alone.
+        """
+        first = [self.tag(t, authors, set()) for t in texts]
+        places = {n for spans in first for s in spans if s.kind == "place" for n in (s.name, _stem(s.name))}
+        spans_by_unit = [self.tag(t, authors, places) for t in texts]
+        rests: dict[str, set[str]] = {}
+        for text, spans in zip(texts, spans_by_unit):
+            for org in spans:
+                if org.kind != "org" or org.ref:
+                    continue
+                for inner in spans:
+                    if inner.start == org.start and inner.end < org.end:
+                        rests.setdefault(text[inner.end:org.end], set()).add(org.name)
+        org_names = {s.name for spans in spans_by_unit for s in spans if s.kind == "org"}
+        aliases = _aliases({r: longs for r, longs in rests.items() if r in org_names})
+        for k, text in enumerate(texts):
+            for rest, longs in rests.items():
+                targets = {aliases.get(n, n) for n in longs}
+                if (len(targets) != 1 or len(rest) < 2 or rest in ZH_ORG_HEADS or rest in ZH_NOT_ORG
+                        or rest in org_names):
+                    continue
+                for m in re.finditer(re.escape(rest), text):
+                    if not any(s.start < m.end() and m.start() < s.end for s in spans_by_unit[k]):
+                        spans_by_unit[k].append(Span(m.start(), m.end(), "org", rest))
+                aliases[rest] = targets.pop()
+        return [sorted(spans, key=_reading_order) for spans in spans_by_unit], aliases
+
+
+def _aliases(rests: dict[str, set[str]]) -> dict[str, str]:
+    """An organisation name that is another's remainder (嘉兴市委工业部 of 中共嘉兴市委工业部)
+    names the same organisation; map it to the longest form."""
+    aliases: dict[str, str] = {}
+    for rest, longs in rests.items():
+        if len(longs) == 1:
+            aliases[rest] = next(iter(longs))
+    for name in list(aliases):
+        seen = {name}
+        target = aliases[name]
+        while target in aliases and aliases[target] not in seen:
+            seen.add(target)
+            target = aliases[target]
+        aliases[name] = target
+    return aliases
+
+
+def _reading_order(span: Span) -> tuple[int, int]:
+    return (span.start, -span.end)
+
+
+def _is_han(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _stem(place: str) -> str:
+    """嘉兴市 -> 嘉兴: the name without its administrative suffix, if two characters remain."""
+    for suffix in ZH_PLACE_SUFFIXES:
+        if place.endswith(suffix) and len(place) - len(suffix) >= 2:
+            return place[:-len(suffix)]
+    return place
+
+
+def _maximal(spans: list[Span]) -> list[Span]:
+    spans = sorted(set(spans), key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _consistent(spans: list[Span]) -> list[Span]:
+    """Drop duplicates and spans that cross an earlier one (TEI elements cannot overlap)."""
+    kept: list[Span] = []
+    seen: set[tuple[int, int, str]] = set()
+    for s in spans:
+        key = (s.start, s.end, s.kind)
+        if key in seen or s.start >= s.end:
+            continue
+        if any(k.start < s.start < k.end < s.end or s.start < k.start < s.end < k.end for k in kept):
+            continue
+        if any(k.start == s.start and k.end == s.end for k in kept):
+            continue  # same span, other kind: the earlier rule (register first) wins
+        seen.add(key)
+        kept.append(s)
+    return kept
+
+
+def stem(place: str) -> str:
+    return _stem(place)
