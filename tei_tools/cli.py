@@ -41,12 +41,15 @@ def main() -> None:
 @click.option("--publisher", help="publicationStmt/publisher of the editions.")
 @click.option("--licence", "licence_url", help="URL of the editions' licence.")
 @click.option("--no-entities", is_flag=True, help="Skip name tagging.")
-def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities) -> None:
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable.")
+def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities, registers) -> None:
     """Convert source articles (files or folders of *.txt) to TEI editions."""
     from .convert import convert_file, iter_sources
     from .pipeline import Options
 
-    options = Options(encoding=encoding, entities=not no_entities)
+    options = Options(encoding=encoding, entities=not no_entities,
+                      registers=[Path(r) for r in registers])
     if publisher:
         options.publication.publisher = publisher
     if licence_url:
@@ -101,6 +104,40 @@ def validate(paths, tei_all) -> None:
         bad.update(p.path for p in problems)
     click.echo(f"{len(files)} file(s), {len(bad)} invalid", err=True)
     sys.exit(1 if bad else 0)
+
+
+@main.command()
+@click.argument("edition", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+def score(edition, gold) -> None:
+    """Precision, recall and F1 of an edition's names against a gold TSV file."""
+    from .entities.score import score_files
+    from .errors import ToolError
+
+    try:
+        click.echo(score_files(edition, gold).report())
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="The register(s) to compare against; repeatable.")
+def entities(paths, registers) -> None:
+    """List names the tagger found that the register lacks, with counts and contexts."""
+    from .entities.candidates import candidates
+    from .errors import ToolError
+
+    try:
+        rows = candidates(list(paths), [Path(r) for r in registers])
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    for row in rows:
+        click.echo(row)
+    click.echo(f"{len(rows)} candidate(s) not in the register", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,76 @@
+"""Names the tagger made entries for that no register has: what an editor should curate next."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from ..convert import iter_sources
+from ..model import EN, ZH
+from ..pipeline import Options, build_edition
+from ..safexml import parse
+from ..tei_writer import ELEMENT_OF_KIND, TEI_NS
+
+_CONTEXT = 12
+
+
+def _from_edition(path: Path):
+    """(id, kind, names, context) of the machine-made entries of a TEI edition."""
+    tree = parse(path)
+    ns = {"t": TEI_NS}
+    for kind, tag in ELEMENT_OF_KIND.items():
+        for entry in tree.xpath(f"//t:standOff//t:*[@resp][t:{tag}]", namespaces=ns):
+            entity_id = entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            names = [" ".join(n.itertext()) for n in entry.xpath(f"t:{tag}", namespaces=ns)]
+            uses = tree.xpath(f"//t:text//t:{tag}[@ref='#{entity_id}']", namespaces=ns)
+            contexts = [_context(u) for u in uses]
+            yield entity_id, kind, names, contexts
+
+
+def _context(node) -> str:
+    unit = node
+    while unit.get("{http://www.w3.org/XML/1998/namespace}id") is None and unit.getparent() is not None:
+        unit = unit.getparent()
+    text = "".join(unit.itertext())
+    name = "".join(node.itertext())
+    at = text.find(name)
+    return text[max(0, at - _CONTEXT):at + len(name) + _CONTEXT]
+
+
+def _from_source(path: Path, registers: list[Path]):
+    edition = build_edition(path, Options(registers=registers))
+    for entity in edition.entities.values():
+        if not entity.machine:
+            continue
+        contexts = []
+        for unit in edition.units():
+            for m in unit.mentions:
+                if m.ref == entity.id:
+                    contexts.append(unit.text[max(0, m.start - _CONTEXT):m.end + _CONTEXT])
+        names = entity.names.get(ZH, []) + entity.names.get(EN, [])
+        yield entity.id, entity.kind, names, contexts
+
+
+def candidates(paths: list[str | Path], registers: list[Path]) -> list[str]:
+    """One line per candidate, most frequent first: count, kind, id, names, a context."""
+    count: Counter = Counter()
+    info: dict[str, tuple[str, list[str]]] = {}
+    contexts: dict[str, list[str]] = defaultdict(list)
+    for path in map(Path, paths):
+        files = [path] if path.is_file() else sorted(path.iterdir())
+        for f in files:
+            if f.suffix == ".xml":
+                rows = _from_edition(f)
+            elif f in set(iter_sources([f])) and f.suffix == ".txt":
+                rows = _from_source(f, registers)
+            else:
+                continue
+            for entity_id, kind, names, ctx in rows:
+                count[entity_id] += len(ctx)
+                info.setdefault(entity_id, (kind, names))
+                contexts[entity_id].extend(ctx)
+    lines = []
+    for entity_id, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])):
+        kind, names = info[entity_id]
+        example = contexts[entity_id][0] if contexts[entity_id] else ""
+        lines.append(f"{n}\t{kind}\t{entity_id}\t{' | '.join(names)}\t…{example}…")
+    return lines

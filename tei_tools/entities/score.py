@@ -1,0 +1,121 @@
+"""Scoring an edition's names against a gold file: precision, recall, F1 and cross-language links.
+
+Gold files are TSV, one mention a row: `lang  unit  type  text  entity` (comments start with #).
+A mention counts as found when the edition has a name of that type with that text in that unit;
+repeated mentions count as many times as they occur. An entity with gold mentions in both
+languages is linked when all its found mentions, Chinese and English, share one @ref.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ToolError
+from ..model import EN, ZH
+from ..safexml import parse
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+KIND_OF_TAG = {"persName": "person", "placeName": "place", "orgName": "org"}
+KINDS = ("person", "place", "org")
+
+
+@dataclass(frozen=True)
+class Found:
+    lang: str
+    unit: str
+    kind: str
+    text: str
+
+
+def edition_mentions(path: str | Path) -> list[tuple[Found, str]]:
+    """Every name inside the body's units, with its @ref (without '#')."""
+    tree = parse(path)
+    out = []
+    for div in tree.getroot().iter(f"{TEI}div"):
+        lang = div.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if lang not in (ZH, EN):
+            continue
+        for unit in div.iter():
+            unit_id = unit.get(XML_ID)
+            if not unit_id or unit.tag == f"{TEI}div":
+                continue
+            for tag, kind in KIND_OF_TAG.items():
+                for name in unit.iter(f"{TEI}{tag}"):
+                    text = "".join(name.itertext())
+                    out.append((Found(lang, unit_id, kind, text), (name.get("ref") or "").lstrip("#")))
+    return out
+
+
+def read_gold(path: str | Path) -> list[tuple[Found, str]]:
+    rows = []
+    for no, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 5 or parts[2] not in KINDS or parts[0] not in (ZH, EN):
+            raise ToolError(str(path), no, "expected 'lang<TAB>unit<TAB>type<TAB>text<TAB>entity' "
+                            "with lang zh-Hans|en and type person|place|org")
+        rows.append((Found(parts[0], parts[1], parts[2], parts[3]), parts[4]))
+    return rows
+
+
+@dataclass
+class Scores:
+    table: dict[tuple[str, str], tuple[int, int, int]]  # (lang, kind|all) -> (tp, n_system, n_gold)
+    linked: int
+    bilingual: int
+
+    def prf(self, lang: str, kind: str = "all") -> tuple[float, float, float]:
+        tp, sys_n, gold_n = self.table[(lang, kind)]
+        p = tp / sys_n if sys_n else 1.0
+        r = tp / gold_n if gold_n else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    @property
+    def link_share(self) -> float:
+        return self.linked / self.bilingual if self.bilingual else 1.0
+
+    def report(self) -> str:
+        lines = [f"{'lang':8}{'type':8}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'found':>7}"]
+        for lang in (ZH, EN):
+            for kind in KINDS + ("all",):
+                tp, sys_n, gold_n = self.table[(lang, kind)]
+                p, r, f = self.prf(lang, kind)
+                lines.append(f"{lang:8}{kind:8}{p:7.3f}{r:7.3f}{f:7.3f}{gold_n:6d}{sys_n:7d}")
+        lines.append(f"linked across languages: {self.linked}/{self.bilingual} = {self.link_share:.3f}")
+        return "\n".join(lines)
+
+
+def score(system: list[tuple[Found, str]], gold: list[tuple[Found, str]]) -> Scores:
+    sys_count = Counter(f for f, _ in system)
+    gold_count = Counter(f for f, _ in gold)
+    table = {}
+    for lang in (ZH, EN):
+        for kind in KINDS + ("all",):
+            pick = (lambda f: f.lang == lang and (kind == "all" or f.kind == kind))  # noqa: E731
+            s = Counter({f: n for f, n in sys_count.items() if pick(f)})
+            g = Counter({f: n for f, n in gold_count.items() if pick(f)})
+            table[(lang, kind)] = (sum((s & g).values()), sum(s.values()), sum(g.values()))
+    refs_of: dict[Found, set[str]] = defaultdict(set)
+    for found, ref in system:
+        refs_of[found].add(ref)
+    by_entity: dict[str, list[Found]] = defaultdict(list)
+    for found, entity in gold:
+        by_entity[entity].append(found)
+    bilingual = linked = 0
+    for mentions in by_entity.values():
+        if {m.lang for m in mentions} != {ZH, EN}:
+            continue
+        bilingual += 1
+        refs = [refs_of[m] for m in mentions if m in refs_of]
+        langs = {m.lang for m in mentions if m in refs_of}
+        if langs == {ZH, EN} and set.intersection(*refs):
+            linked += 1
+    return Scores(table, linked, bilingual)
+
+
+def score_files(edition: str | Path, gold: str | Path) -> Scores:
+    return score(edition_mentions(edition), read_gold(gold))
