@@ -42,14 +42,17 @@ def main() -> None:
 @click.option("--licence", "licence_url", help="URL of the editions' licence.")
 @click.option("--no-entities", is_flag=True, help="Skip name tagging.")
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable.")
+              help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
+                   "Default: DIR/register.xml if it exists.")
 def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities, registers) -> None:
     """Convert source articles (files or folders of *.txt) to TEI editions."""
     from .convert import convert_file, iter_sources
     from .pipeline import Options
 
-    options = Options(encoding=encoding, entities=not no_entities,
-                      registers=[Path(r) for r in registers])
+    # The project register lives with the editions unless named: DIR/register.xml.
+    default = Path(out_dir) / "register.xml"
+    chosen = [Path(r) for r in registers] or ([default] if default.is_file() else [])
+    options = Options(encoding=encoding, entities=not no_entities, registers=chosen)
     if publisher:
         options.publication.publisher = publisher
     if licence_url:

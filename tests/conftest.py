@@ -14,6 +14,7 @@ SOURCES = ROOT / "editions" / "sources"
 SEED = SOURCES / "000_8ab13afc5602f97b.txt"
 SEED_ID = "rmrb-19570130-02-deeper-deeper-and-still-deeper"
 GOLDEN = ROOT / "tests" / "golden"
+REGISTER = ROOT / "editions" / "register.xml"
 
 
 def tei_all_rng() -> Path | None:
@@ -27,9 +28,9 @@ def tei_all_rng() -> Path | None:
 
 @pytest.fixture(scope="session")
 def seed_edition():
-    from tei_tools.pipeline import build_edition
+    from tei_tools.pipeline import Options, build_edition
 
-    return build_edition(SEED)
+    return build_edition(SEED, Options(registers=[REGISTER]))
 
 
 @pytest.fixture(scope="session")

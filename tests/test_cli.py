@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import GOLDEN, SEED, SEED_ID
+from conftest import GOLDEN, REGISTER, SEED, SEED_ID
 from articles import Article
 
 from tei_tools.cli import main
@@ -14,7 +14,7 @@ def run(*args):
 
 def test_convert_then_validate(tmp_path):
     out = tmp_path / "out"
-    r = run("convert", SEED, "-o", out)
+    r = run("convert", SEED, "-o", out, "--register", REGISTER)
     assert r.exit_code == 0, r.output
     assert "converted 1, failed 0" in r.output
     assert (out / f"{SEED_ID}.xml").read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()
@@ -37,14 +37,14 @@ def test_folder_with_one_bad_source_converts_the_good_ones(tmp_path):
 
 
 def test_hand_edited_edition_is_not_overwritten(tmp_path):
-    run("convert", SEED, "-o", tmp_path)
+    run("convert", SEED, "-o", tmp_path, "--register", REGISTER)
     target = tmp_path / f"{SEED_ID}.xml"
     edited = target.read_bytes().replace(b"People's Daily", b"People's Daily (checked)")
     target.write_bytes(edited)
-    r = run("convert", SEED, "-o", tmp_path)
+    r = run("convert", SEED, "-o", tmp_path, "--register", REGISTER)
     assert r.exit_code == 1 and "edited by hand" in r.output
     assert target.read_bytes() == edited
-    r = run("convert", SEED, "-o", tmp_path, "--force")
+    r = run("convert", SEED, "-o", tmp_path, "--force", "--register", REGISTER)
     assert r.exit_code == 0 and target.read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()
 
 

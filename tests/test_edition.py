@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from lxml import etree
-from conftest import GOLDEN, ROOT, SEED, SEED_ID
+from conftest import GOLDEN, REGISTER, ROOT, SEED, SEED_ID
 
 from tei_tools.convert import convert_file
+from tei_tools.pipeline import Options
 from tei_tools.seal import is_untouched
 from tei_tools.tei_writer import to_bytes
 
@@ -13,7 +14,7 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 def test_seed_matches_golden_file(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    result = convert_file(SEED, tmp_path)
+    result = convert_file(SEED, tmp_path, Options(registers=[REGISTER]))
     assert result.error is None
     assert result.output.name == f"{SEED_ID}.xml"
     assert result.output.read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()

@@ -8,6 +8,7 @@ from ..model import EN, ZH, Edition
 from . import register as _register
 from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
+from .project import project
 from .zh import ChineseTagger
 
 
@@ -31,5 +32,6 @@ class EntityTagger:
         found = hints(keys)
         en_by_unit = {u.id: self.en.tag(u.text, edition.meta.authors.get(EN, []), found)
                       for u in en_units}
+        project({u.id: u.text for u in zh_units}, zh_by_unit, en_by_unit, edition.links)
         build_entities(edition, zh_by_unit, en_by_unit, aliases, self.register.entities)
         return edition

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS)
-from .zh import Span, _consistent, _reading_order
+from .zh import Span, _consistent, _reading_order, with_register_ref
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*\.?|\S")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
 _OF_HEADS = {"Ministry", "Bureau", "Department", "Academy", "University", "Institute", "School",
              "Federation", "Association", "Union", "League", "Council", "Administration", "Bank"}
 _SURNAMES = set("""
@@ -49,20 +49,26 @@ def words(text: str) -> list[Word]:
             out.append(Word(w[:-2], m.start(), end - 2))
             out.append(Word("'s", end - 2, end))
             continue
-        if w.endswith(".") and w not in EN_PERSON_TITLES:
-            w, end = w[:-1], end - 1
+        if w.endswith(".") and len(w) > 1 and w not in EN_PERSON_TITLES and w != "No.":
+            out.append(Word(w[:-1], m.start(), end - 1))
+            out.append(Word(".", end - 1, end))  # the sentence ends: so does any name
+            continue
         out.append(Word(w, m.start(), end))
     return out
 
 
 def _runs(ws: list[Word]) -> list[list[Word]]:
-    """Runs of capitalised words, joined by 'of'/'for'/'the' only between capitalised words."""
+    """Runs of capitalised words, joined by 'of'/'for'/'the' only between capitalised words, and
+    by 'and' inside a name (Iron and Steel Company) but not between two (… Factory and …)."""
     runs, cur = [], []
     for k, w in enumerate(ws):
         nxt = ws[k + 1] if k + 1 < len(ws) else None
         if w.cap and w.text not in ("'s",) and w.text[0].isalpha():
             cur.append(w)
         elif cur and w.text in ("of", "for") and nxt and nxt.cap:
+            cur.append(w)
+        elif (cur and w.text in ("and", "&") and nxt and nxt.cap
+              and cur[-1].text not in EN_ORG_HEADS | EN_PLACE_HEADS and cur[-1].text not in EN_NOT_NAME):
             cur.append(w)
         elif cur and w.text == "the" and cur[-1].text in ("of", "for") and nxt and nxt.cap:
             cur.append(w)
@@ -78,9 +84,13 @@ def _runs(ws: list[Word]) -> list[list[Word]]:
 def _strip(run: list[Word]) -> list[Word]:
     while run and (run[0].text in EN_NOT_NAME or run[0].text in ("of", "for", "the")):
         run = run[1:]
-    while run and run[-1].text in ("of", "for", "the"):
+    while run and run[-1].text in ("of", "for", "the", "and", "&"):
         run = run[:-1]
     return run
+
+
+def _sentence_start(ws: list[Word], k: int) -> bool:
+    return k == 0 or ws[k - 1].text in ".!?:;\"“—("
 
 
 def looks_romanised(word: str) -> bool:
@@ -91,33 +101,45 @@ class EnglishTagger:
     def __init__(self, names: dict[str, tuple[str, str]]) -> None:
         # names: English name -> (entity id, kind)
         self.names = names
-        alternatives = sorted(names, key=len, reverse=True)
-        self.matcher = (re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, alternatives))
-                                   + r")(?![A-Za-z])") if alternatives else None)
+        self.name_lengths = sorted({len(n) for n in names}, reverse=True)
+
+    def register_spans(self, text: str, ws: list[Word]) -> list[Span]:
+        """Every register name starting at a word, nested ones too (Jiaxing in Jiaxing …)."""
+        spans = []
+        for w in ws:
+            for length in self.name_lengths:
+                name = text[w.start:w.start + length]
+                after = text[w.start + length:w.start + length + 1]
+                if len(name) == length and name in self.names and not (after.isalnum()):
+                    ref, kind = self.names[name]
+                    spans.append(Span(w.start, w.start + length, kind, name, ref))
+        return spans
 
     def tag(self, text: str, authors: list[str], hints: dict[str, str]) -> list[Span]:
         """hints: romanised forms of the Chinese names of this article -> kind."""
         ws = words(text)
-        spans: list[Span] = []
-        if self.matcher:
-            for m in self.matcher.finditer(text):
-                ref, kind = self.names[m.group()]
-                spans.append(Span(m.start(), m.end(), kind, m.group(), ref))
         places = {h for h, k in hints.items() if k == "place"} | {
             n for n, (_, k) in self.names.items() if k == "place"}
         orgs = []
         for run in _runs(ws):
             orgs.extend(self._orgs(text, run, places))
+        # Inside an organisation's name a register organisation counts only where the name
+        # starts with it (Trade Union in … Trade Union Council is no mention).
+        spans: list[Span] = [s for s in self.register_spans(text, ws)
+                             if s.kind != "org" or not any(o.start < s.start < o.end for o in orgs)]
         for org in orgs:
             spans.append(org)
         spans += self._places(text, ws, places, orgs)
         spans += [p for p in self._persons(text, ws, authors, hints)
                   if not any(o.start <= p.start < o.end for o in orgs)]
+        spans = [with_register_ref(s, self.names) for s in spans]
         kept = _consistent(sorted(spans, key=lambda s: (0 if s.ref else 1, s.start, -s.end)))
         return sorted(kept, key=_reading_order)
 
     def _orgs(self, text: str, run: list[Word], places: set[str]) -> list[Span]:
-        heads = [k for k, w in enumerate(run) if w.text in EN_ORG_HEADS]
+        # A head right before another head is part of a compound head (Trade Union Council).
+        heads = [k for k, w in enumerate(run) if w.text in EN_ORG_HEADS
+                 and not (k + 1 < len(run) and run[k + 1].text in EN_ORG_HEADS)]
         if not heads:
             return []
         last = heads[-1]
@@ -132,6 +154,8 @@ class EnglishTagger:
                 continue
             stop = end if k == last else k
             span_words = run[:stop + 1]
+            if k != last and stop + 1 < len(run) and run[stop + 1].text in ("of", "for", "and"):
+                continue  # "Bureau" of "Bureau of Culture" is no name on its own
             if len(span_words) == 1 and span_words[0].text in EN_ORG_HEADS:
                 continue  # a bare head ("Department") is no name
             out.append(Span(span_words[0].start, span_words[-1].end, "org",
@@ -145,7 +169,7 @@ class EnglishTagger:
                 continue
             nxt = ws[k + 1].text if k + 1 < len(ws) else ""
             nxt2 = ws[k + 2].text if k + 2 < len(ws) else ""
-            if nxt in EN_COMMITTEE_MODIFIERS and (nxt2 in ("Committee", "Party") or nxt2 in EN_ORG_HEADS):
+            if nxt in EN_COMMITTEE_MODIFIERS and nxt2 in ("Committee", "Party"):
                 out.append(Span(w.start, w.end, "place", w.text))
             elif nxt in EN_PLACE_HEADS:
                 out.append(Span(w.start, ws[k + 1].end, "place", text[w.start:ws[k + 1].end]))
@@ -172,7 +196,7 @@ class EnglishTagger:
                 out.append(Span(nxt.start, end.end, "person", text[nxt.start:end.end]))
             elif (w.text in _SURNAMES and nxt.cap and looks_romanised(nxt.text)
                   and nxt.text not in EN_ORG_HEADS | EN_PLACE_HEADS
-                  and (k == 0 or not ws[k - 1].cap)
+                  and (k == 0 or not ws[k - 1].cap or _sentence_start(ws, k - 1))
                   and (k + 2 >= len(ws) or not ws[k + 2].cap)):
                 out.append(Span(w.start, nxt.end, "person", text[w.start:nxt.end]))
         return out

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 # Heads that end a Chinese organisation name, longest first when matched.
 ZH_ORG_HEADS = sorted("""
-委员会 人民政府 人民委员会 人民公社 合作社 供销社 信用社 生产队 生产大队 公司 工会 青年团 共青团 妇联
+委员会 人民政府 人民委员会 人民公社 合作社 供销社 信用社 公司 工会 青年团 共青团 妇联
 联合会 协会 学会 学校 中学 小学 大学 学院 医院 图书馆 博物馆 文化馆 研究所 研究院 设计院 农场 林场
 牧场 工厂 铁工厂 钢铁厂 机械厂 日报 晚报 画报 杂志社 报社 出版社 通讯社 新华社 银行 商店 书店 剧团
-市委 县委 区委 省委 地委 党委 支部 总支 厂 部 局 社 报 矿 站 所 院 馆 团 处 委 队 会 店 场 军
+市委 县委 区委 省委 地委 党委 支部 总支 厂 部 局 社 报 矿 站 所 院 馆 团 处 委 会 店 场 军
 """.split(), key=len, reverse=True)
 
 # Committee words: a place directly before them loses its suffix to them (嘉兴 in 嘉兴市委).
@@ -24,13 +24,17 @@ ZH_NOT_ORG = set("""
 
 # Characters that cannot be inside a Chinese organisation name: they end the span to the left.
 ZH_STOP_CHARS = set("的了在到和与及同跟是把被从向对由给为以往于将让叫使或而并也还都就又再才各这那该此其每某"
-                    "本全据经说称等有去来过着得地曾已被仍即其原载讯")
+                    "全据经说称等有去来过着得地曾已被仍即其原载讯")
 
 # Titles after a surname or name: 刘主任, 李秀英同志.
 ZH_PERSON_TITLES = sorted("""
 同志 主任 书记 厂长 社长 局长 部长 县长 市长 省长 乡长 村长 区长 主席 队长 组长 科长 经理 委员 代表
 师傅 老师 大娘 大爷 大伯 大婶 大嫂 老汉 先生 女士 教授 工程师 技术员 会计 校长 院长 站长 场长 所长 馆长
 """.split(), key=len, reverse=True)
+# Words that stand before a name (社长王永福, 老农郭来和): the name follows them.
+ZH_TITLES_BEFORE = sorted(set(ZH_PERSON_TITLES) - {"同志", "先生", "女士", "大娘", "大爷", "大嫂"} | set("""
+管理员 队员 社员 团员 党员 老农 农民 工人 青年 妇女 学生 记者 教员 干部 炊事员 饲养员 保管员 拖拉机手
+""".split()), key=len, reverse=True)
 
 # The most common Chinese surnames (single characters), for telling names from other words.
 ZH_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -45,11 +49,15 @@ EN_ORG_HEADS = set("""
 Factory Factories Plant Works Mill Mills Department Committee League Union Daily Cooperative Co-op
 Ministry Bureau Agency Commune School University College Institute Hospital Bank Company Corporation
 Association Federation Council Government Office Station Brigade Farm Mine Library Academy Society
-Store Shop Newspaper Troupe Administration Section Team Group Army Party Press Publishing House
+Store Shop Newspaper Troupe Administration Section Group Army Party Press Publishing House
 Congress Court Procuratorate Cooperatives Headquarters Branch Center Centre Museum Hall
 Distillery Brewery Winery Refinery Foundry Shipyard Dockyard Cannery Tannery Clinic Kindergarten
 Sanatorium Observatory Workshop Cooperative Co-operative Commission Prefecture-Committee
 """.split()) - {"Party", "House", "Group", "Hall", "Center", "Centre"}
+# English words for the suffix a Chinese place name carries (Wenyu River / 文峪河).
+EN_PLACE_SUFFIX_ZH = {"River": "河江", "Village": "村庄", "County": "县", "Province": "省", "City": "市",
+                      "District": "区", "Township": "乡", "Town": "镇", "Lake": "湖", "Mountain": "山",
+                      "Prefecture": "州", "Island": "岛"}
 # Place heads; the span keeps them (Hebei Province, Dingxian County).
 EN_PLACE_HEADS = set("""
 Province County City District Township Village River Prefecture Town Region Lake Mountain Mountains
@@ -61,7 +69,9 @@ EN_COMMITTEE_MODIFIERS = {"Municipal", "District", "County", "Provincial", "Pref
 EN_PERSON_TITLES = {"Comrade", "Director", "Secretary", "Chairman", "Manager", "Mr.", "Mrs.", "Miss",
                     "Ms.", "Dr.", "Professor", "Mayor", "Governor", "Chief", "Captain", "Commander",
                     "Principal", "Minister", "Premier", "President", "Old", "Aunt", "Uncle", "Teacher",
-                    "Engineer", "Technician", "Master", "Brother", "Sister", "Granny", "Grandpa"}
+                    "Engineer", "Technician", "Master", "Brother", "Sister", "Granny", "Grandpa",
+                    "Librarian", "Accountant", "Worker", "Farmer", "Peasant", "Doctor", "Nurse",
+                    "Reporter", "Member", "Leader", "Head", "Instructor", "Deputy"}
 # Capitalised words that start sentences or titles but are not names.
 EN_NOT_NAME = set("""
 The A An This That These Those Its Their His Her Our Your My After Before When While Since However
@@ -91,6 +101,6 @@ HEAD_TRANSLATIONS = {
     "院": {"Hospital", "Institute", "Academy", "College", "Court"},
     "馆": {"Library", "Museum", "Hall", "Centre", "Center"},
     "站": {"Station"}, "场": {"Farm", "Ground", "Ranch"}, "所": {"Institute", "Station", "Office"},
-    "队": {"Team", "Brigade", "Troop"}, "府": {"Government"}, "行": {"Bank"}, "店": {"Store", "Shop"},
+    "府": {"Government"}, "行": {"Bank"}, "店": {"Store", "Shop"},
     "处": {"Office", "Section", "Division"}, "军": {"Army"},
 }

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from ..ids import entity_id
 from ..model import EN, ZH, Edition, Entity, Mention
-from .lexicon import HEAD_TRANSLATIONS
+from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS
 from .romanize import compact, person_name, place_name, syllables
 from .zh import Span, stem
 
@@ -46,6 +46,12 @@ def romanised(key: Key) -> set[str]:
     return set()
 
 
+def _without_place_head(name: str) -> str:
+    """Fenyang County -> Fenyang: the Chinese key of a place is its stem."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EN_PLACE_SUFFIX_ZH else name
+
+
 def hints(zh_keys: set[Key]) -> dict[str, str]:
     """English forms to look for in the translation: romanised persons and places."""
     out = {}
@@ -74,7 +80,8 @@ def _org_score(zname: str, ename: str) -> int:
         prefix += compact(w)
         if len(prefix) >= 4 and prefix in proper:
             score = max(score, 2 + len(prefix) // 4)
-    head = words[-1] if words else ""
+    heads = [w for w in words if w in EN_ORG_HEADS]
+    head = heads[-1] if heads else (words[-1] if words else "")
     for zh_head, english in sorted(HEAD_TRANSLATIONS.items(), key=lambda h: -len(h[0])):
         if zname.endswith(zh_head):
             score += 2 if head in english else -2
@@ -92,7 +99,7 @@ def _positions(keys_by_unit: dict[str, list[Key]]) -> dict[tuple[str, Key], floa
 
 
 def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[Key]],
-         pairs: list[tuple[str, str]]) -> dict[Key, Key]:
+         pairs: list[tuple[str, str]], known: dict[str, Key] | None = None) -> dict[Key, Key]:
     """Map each English key (not from the register) to the Chinese key it names, if any.
 
     Candidates are scored on name evidence (romanisation, head translation), co-occurrence in
@@ -108,7 +115,7 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
                 if zk[1] == ek[1]:
                     cooc[(zk, ek)] += 1
                     order[(zk, ek)] += 1 - abs(zpos[(z, zk)] - epos[(e, ek)])
-    all_zh = sorted({k for keys in zh_keys_by_unit.values() for k in keys if k[0] == "zh"})
+    all_zh = sorted({k for keys in zh_keys_by_unit.values() for k in keys})
     all_en = sorted({k for keys in en_keys_by_unit.values() for k in keys if k[0] == "en"})
     candidates = []
     for ek in all_en:
@@ -117,7 +124,8 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
                 continue
             together = cooc[(zk, ek)]
             if ek[1] in ("person", "place"):
-                evidence = 10 * (compact(ek[2]) in romanised(zk))
+                evidence = 10 * (compact(_without_place_head(ek[2])) in romanised(zk)
+                                 or compact(ek[2]) in romanised(zk))
                 ok = evidence >= 10
             else:
                 name_score = _org_score(zk[2], ek[2])
@@ -130,15 +138,17 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
     for _, ek, zk in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if ek in mapping:
             continue
-        if names_of[zk] and not any(n.endswith(" " + ek[2]) for n in names_of[zk]):
-            continue
+        if zk[1] == "org" and names_of[zk] and not any(n.endswith(" " + ek[2]) for n in names_of[zk]):
+            continue  # one organisation, one English name and its short forms
         mapping[ek] = zk
         names_of[zk].append(ek[2])
-    # An unlinked short English form (the Industry Department) follows a linked long form.
+    # An unlinked short English form (the Industry Department) follows a linked long form,
+    # or a long form the register gave.
+    long_forms = {k[2]: v for k, v in mapping.items()} | dict(known or {})
     for ek in all_en:
         if ek in mapping:
             continue
-        targets = {mapping[k] for k in mapping if k[1] == ek[1] and k[2].endswith(" " + ek[2])}
+        targets = {v for name, v in long_forms.items() if v[1] == ek[1] and name.endswith(" " + ek[2])}
         if len(targets) == 1:
             mapping[ek] = targets.pop()
     return mapping
@@ -149,7 +159,8 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
     """Give every mention its final @ref and the edition the entries it refers to."""
     zh_keys = {u: [zh_key(s, aliases) for s in spans] for u, spans in zh_spans.items()}
     en_keys = {u: [en_key(s) for s in spans] for u, spans in en_spans.items()}
-    mapping = link(zh_keys, en_keys, edition.links)
+    known = {s.name: k for u, spans in en_spans.items() for s, k in zip(spans, en_keys[u]) if k[0] == "reg"}
+    mapping = link(zh_keys, en_keys, edition.links, known)
     names: dict[Key, dict[str, Counter]] = defaultdict(lambda: {ZH: Counter(), EN: Counter()})
     for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):
         for unit_id, spans in spans_by_unit.items():

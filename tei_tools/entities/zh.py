@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (ZH_COMMITTEE_WORDS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
-                      ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES)
+                      ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES, ZH_TITLES_BEFORE)
 
 PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
 _JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
 _MAX_ORG = 24
+# Characters that usually follow a name rather than end it: verbs of speech and motion.
+_AFTER_NAME = set("说讲问答来去带领教送把给被让叫向到在和与今才也都就是每骑从对为")
 _JOURNAL = re.compile(r"《([^《》]{1,20}(?:日报|晚报|报|杂志|周刊|月刊|画报|半月刊))》")
 
 
@@ -59,9 +61,9 @@ class ChineseTagger:
         for name, (_, kind) in sorted(names.items()):
             if len(name) > 1:
                 jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
-        alternatives = sorted(names, key=len, reverse=True)
-        self.matcher = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.name_lengths = sorted({len(n) for n in names}, reverse=True)
         self.heads = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
+        self.title_before = re.compile("|".join(map(re.escape, ZH_TITLES_BEFORE)))
 
     def tokens(self, text: str) -> list[Token]:
         out, pos = [], 0
@@ -72,13 +74,33 @@ class ChineseTagger:
 
     # -- single rules --------------------------------------------------------------------
     def register_spans(self, text: str) -> list[Span]:
-        if not self.matcher:
-            return []
-        return [Span(m.start(), m.end(), self.names[m.group()][1], m.group(),
-                     self.names[m.group()][0]) for m in self.matcher.finditer(text)]
+        """Every register name at every position, nested ones too (中共 in 中共嘉兴市委); a
+        place before 委 gives its suffix to the committee word (嘉兴 of 嘉兴市委)."""
+        spans = []
+        for i in range(len(text)):
+            for length in self.name_lengths:
+                name = text[i:i + length]
+                if len(name) < length or name not in self.names:
+                    continue
+                entity_id, kind = self.names[name]
+                if kind == "place" and text[i + length:i + length + 1] == "委" and name.endswith(
+                        ("市", "县", "区", "省")):
+                    name = name[:-1]
+                    if name not in self.names:
+                        continue
+                spans.append(Span(i, i + len(name), kind, name, entity_id))
+        return spans
 
     def _proper(self, tok: Token) -> bool:
-        return tok.flag in PROPER_FLAGS or tok.word in self.names
+        """A proper name: a register name, or a tagged name of two or more characters that is
+        more than a place suffix and a head (村支部, 县委 are generic)."""
+        if tok.word in self.names:
+            return True
+        if tok.flag not in PROPER_FLAGS or len(tok.word) < 2:
+            return False
+        head = self.heads.search(tok.word)
+        rest = tok.word[:head.start()] if head and head.end() == len(tok.word) else tok.word
+        return bool(rest) and rest not in ZH_PLACE_SUFFIXES
 
     def org_spans(self, text: str, tokens: list[Token]) -> list[Span]:
         """Maximal organisation spans: a head, and leftwards to a stop, from a proper name on."""
@@ -98,7 +120,8 @@ class ChineseTagger:
                 and _is_han(text[left - 1]):
             left -= 1
         inside = [t for t in tokens if t.end > left and t.start < head_start]
-        first = next((k for k, t in enumerate(inside) if self._proper(t)), None)
+        first = next((k for k, t in enumerate(inside) if self._proper(t) or (
+            k > 0 and t.flag in PROPER_FLAGS and len(t.word) == 1 == len(inside[k - 1].word))), None)
         if first is None:
             return None
         start = max(inside[first].start, left)
@@ -112,6 +135,8 @@ class ChineseTagger:
         """Organisations and places inside an organisation span (中共 ⊂ 中共嘉兴市委 ⊂ …工业部)."""
         out = []
         for m in self.heads.finditer(text, org.start, org.end - 1):
+            if self.heads.match(text, m.end()):
+                continue  # a head before a head is part of a compound head (工会联合会)
             if m.end() < org.end:
                 inner = self._org_ending_at(text, tokens, m.start(), m.end())
                 if inner and inner.start >= org.start and inner.name not in ZH_NOT_ORG:
@@ -129,7 +154,7 @@ class ChineseTagger:
         if self.names.get(word, ("", ""))[1] == "place":
             return None  # the register pass has it
         after = text[tok.end:tok.end + 2]
-        if tok.flag in ("ns", "nr", "nrt", "j") and len(word) >= 2:
+        if tok.flag in ("ns", "nr", "nrt", "nz", "j") and len(word) >= 2:
             if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
                 name = word[:-1] if after[:1] == "委" else word
                 return Span(tok.start, tok.start + len(name), "place", name)
@@ -154,12 +179,26 @@ class ChineseTagger:
             if word[:1] not in ZH_SURNAMES or not _is_han(word):
                 continue
             if len(word) == 1 and titled and tok.flag not in ("m", "q", "p", "d", "c", "u", "r"):
-                before = text[tok.start - 1:tok.start]
-                if not before or not _is_han(before) or before in ZH_STOP_CHARS or before in "老小":
-                    spans.append(Span(tok.start, tok.end, "person", word))
+                spans.append(Span(tok.start, tok.end, "person", word))
             elif 2 <= len(word) <= 3 and tok.flag in ("nr", "nrfg") and (
                     titled or not self.freq.get(word) or self.freq.get(word, 0) >= 1000):
                 spans.append(Span(tok.start, tok.end, "person", word))
+        return spans
+
+    def titled_names(self, text: str) -> list[Span]:
+        """A surname and one or two characters after a title (社长王永福), ending before a
+        function word or verb jieba splits off."""
+        spans = []
+        for m in self.title_before.finditer(text):
+            i = m.end()
+            if i >= len(text) or text[i] not in ZH_SURNAMES:
+                continue
+            end = i + 1
+            while end < len(text) and end - i < 3 and _is_han(text[end]) and text[end] not in ZH_STOP_CHARS \
+                    and text[end] not in _AFTER_NAME:
+                end += 1
+            if end - i >= 2:
+                spans.append(Span(i, end, "person", text[i:end]))
         return spans
 
     def journal_spans(self, text: str) -> list[Span]:
@@ -170,7 +209,10 @@ class ChineseTagger:
         """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
         tokens = self.tokens(text)
         orgs = self.org_spans(text, tokens) + self.journal_spans(text)
-        spans: list[Span] = list(self.register_spans(text))
+        # Inside an organisation, a register name counts only as a place or as a name the
+        # organisation's own name starts with (中共 in 中共嘉兴市委, not 工会 in …工会联合会).
+        spans: list[Span] = [s for s in self.register_spans(text)
+                             if s.kind == "place" or not any(o.start < s.start < o.end for o in orgs)]
         for org in orgs:
             spans.append(org)
             spans.extend(self.nested(text, tokens, org, places))
@@ -179,11 +221,11 @@ class ChineseTagger:
                 place = self._place_token(text, tok, places, inside_org=False)
                 if place:
                     spans.append(place)
-        persons = [p for p in self.person_spans(text, tokens, authors)
+        persons = [p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
                    if not any(o.start <= p.start < o.end for o in orgs)
                    and p.name not in places and _stem(p.name) not in places]
         spans.extend(persons)
-        return _consistent(spans)
+        return _consistent([with_register_ref(s, self.names) for s in spans])
 
 
     # -- a whole side ------------------------------------------------------------------------
@@ -200,7 +242,7 @@ class ChineseTagger:
         rests: dict[str, set[str]] = {}
         for text, spans in zip(texts, spans_by_unit):
             for org in spans:
-                if org.kind != "org" or org.ref:
+                if org.kind != "org":
                     continue
                 for inner in spans:
                     if inner.start == org.start and inner.end < org.end:
@@ -217,6 +259,11 @@ class ChineseTagger:
                     if not any(s.start < m.end() and m.start() < s.end for s in spans_by_unit[k]):
                         spans_by_unit[k].append(Span(m.start(), m.end(), "org", rest))
                 aliases[rest] = targets.pop()
+        # A short form or alias of a register organisation carries the register's id.
+        ref_of = {s.name: s.ref for spans in spans_by_unit for s in spans if s.kind == "org" and s.ref}
+        spans_by_unit = [[Span(s.start, s.end, s.kind, s.name, ref_of.get(aliases.get(s.name, ""), None))
+                          if s.kind == "org" and not s.ref else s for s in spans]
+                         for spans in spans_by_unit]
         return [sorted(spans, key=_reading_order) for spans in spans_by_unit], aliases
 
 
@@ -235,6 +282,13 @@ def _aliases(rests: dict[str, set[str]]) -> dict[str, str]:
             target = aliases[target]
         aliases[name] = target
     return aliases
+
+
+def with_register_ref(span: Span, names: dict[str, tuple[str, str]]) -> Span:
+    """A name a rule found that the register lists (same kind) takes the register's id."""
+    if span.ref or names.get(span.name, ("", ""))[1] != span.kind:
+        return span
+    return Span(span.start, span.end, span.kind, span.name, names[span.name][0])
 
 
 def _reading_order(span: Span) -> tuple[int, int]:
@@ -275,6 +329,9 @@ def _consistent(spans: list[Span]) -> list[Span]:
             continue
         if any(k.start == s.start and k.end == s.end for k in kept):
             continue  # same span, other kind: the earlier rule (register first) wins
+        if any(k.kind == s.kind and k.start <= s.start and s.end <= k.end
+               and (s.kind != "org" or (s.ref and k.ref == s.ref)) for k in kept):
+            continue  # a place in a place, a name in another name of itself: the longer holds
         seen.add(key)
         kept.append(s)
     return kept
