@@ -8,7 +8,8 @@ from ..model import EN, ZH, Edition
 from . import register as _register
 from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
-from .project import project
+from .project import merge_places_into_orgs, project, project_orgs
+from .propagate import propagate
 from .zh import ChineseTagger
 
 
@@ -32,6 +33,11 @@ class EntityTagger:
         found = hints(keys)
         en_by_unit = {u.id: self.en.tag(u.text, edition.meta.authors.get(EN, []), found)
                       for u in en_units}
-        project({u.id: u.text for u in zh_units}, zh_by_unit, en_by_unit, edition.links)
+        zh_text = {u.id: u.text for u in zh_units}
+        project(zh_text, zh_by_unit, en_by_unit, edition.links)
+        project_orgs(zh_text, zh_by_unit, en_by_unit, edition.links)
+        zh_by_unit = {u: merge_places_into_orgs(zh_text[u], spans) for u, spans in zh_by_unit.items()}
+        propagate(zh_text, zh_by_unit, "zh")
+        propagate({u.id: u.text for u in en_units}, en_by_unit, "en")
         build_entities(edition, zh_by_unit, en_by_unit, aliases, self.register.entities)
         return edition

@@ -15,6 +15,8 @@ from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERS
 from .zh import Span, _consistent, _reading_order, with_register_ref
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
+# Possessives that belong to names: People's Hospital, People's Committee.
+_POSSESSIVE_IN_NAMES = {"People", "Children", "Women", "Workers", "Peasants"}
 _OF_HEADS = {"Ministry", "Bureau", "Department", "Academy", "University", "Institute", "School",
              "Federation", "Association", "Union", "League", "Council", "Administration", "Bank"}
 _SURNAMES = set("""
@@ -45,7 +47,8 @@ def words(text: str) -> list[Word]:
     for m in _TOKEN.finditer(text):
         w = m.group()
         end = m.end()
-        if w.endswith(("'s", "’s")):  # possessive: the name ends before it
+        if w.endswith(("'s", "’s")) and w[:-2] not in _POSSESSIVE_IN_NAMES:
+            # possessive: the name ends before it
             out.append(Word(w[:-2], m.start(), end - 2))
             out.append(Word("'s", end - 2, end))
             continue
@@ -175,6 +178,14 @@ class EnglishTagger:
                 out.append(Span(w.start, ws[k + 1].end, "place", text[w.start:ws[k + 1].end]))
             elif w.text in places:
                 out.append(Span(w.start, w.end, "place", w.text))
+        for k in range(len(ws) - 2):  # a named construction site: the Wuhu Bridge construction site
+            if ws[k + 1].text in ("construction", "building", "work") and ws[k + 2].text == "site" \
+                    and ws[k].cap:
+                first = k
+                while first > 0 and ws[first - 1].cap and ws[first - 1].text not in EN_NOT_NAME:
+                    first -= 1
+                if ws[first].text not in EN_NOT_NAME:
+                    out.append(Span(ws[first].start, ws[k].end, "place", text[ws[first].start:ws[k].end]))
         for place in places:
             if " " in place:
                 for m in re.finditer(r"(?<![A-Za-z])" + re.escape(place) + r"(?![A-Za-z])", text):
@@ -188,7 +199,8 @@ class EnglishTagger:
                 out.append(Span(m.start(), m.end(), "person", name))
         for k, w in enumerate(ws[:-1]):
             nxt = ws[k + 1]
-            if w.text in EN_PERSON_TITLES and nxt.cap and nxt.text not in EN_NOT_NAME:
+            if (w.text in EN_PERSON_TITLES and nxt.cap and nxt.text not in EN_NOT_NAME
+                    and nxt.text not in EN_PERSON_TITLES):
                 end = nxt
                 if k + 2 < len(ws) and ws[k + 2].cap and looks_romanised(ws[k + 2].text) \
                         and ws[k + 2].text not in EN_ORG_HEADS | EN_PLACE_HEADS:

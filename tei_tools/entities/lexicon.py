@@ -15,6 +15,12 @@ ZH_COMMITTEE_WORDS = ("市委", "县委", "区委", "省委", "地委", "乡委"
 ZH_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "专区", "地区", "省", "市", "县", "区", "乡", "镇",
                      "村", "州", "河", "江", "湖", "港", "岛", "山区")
 
+# Words with a place suffix that are common nouns, not names.
+ZH_NOT_PLACE = set("""
+山区 地区 市区 郊区 灾区 牧区 林区 矿区 老区 新区 全区 本区 该区 全县 本县 该县 全市 本市 该市 全省 本省 外省
+各省 各县 各市 城市 农村 乡村 山村 县城 全村 本村 各村 该村 外地 本地 全乡 本乡 各乡 江河 河流 湖泊
+""".split())
+
 # Words ending in a head character that are not organisation names.
 ZH_NOT_ORG = set("""
 干部 全部 内部 外部 局部 本部 大部 部分 社会 汇报 情报 简报 电报 海报 预报 警报 报告 大会 开会 机会
@@ -55,9 +61,10 @@ Distillery Brewery Winery Refinery Foundry Shipyard Dockyard Cannery Tannery Cli
 Sanatorium Observatory Workshop Cooperative Co-operative Commission Prefecture-Committee
 """.split()) - {"Party", "House", "Group", "Hall", "Center", "Centre"}
 # English words for the suffix a Chinese place name carries (Wenyu River / 文峪河).
-EN_PLACE_SUFFIX_ZH = {"River": "河江", "Village": "村庄", "County": "县", "Province": "省", "City": "市",
-                      "District": "区", "Township": "乡", "Town": "镇", "Lake": "湖", "Mountain": "山",
-                      "Prefecture": "州", "Island": "岛"}
+EN_PLACE_SUFFIX_ZH = {"River": ("河", "江"), "Village": ("村", "庄"), "County": ("县",),
+                      "Province": ("省",), "City": ("市",), "District": ("区",), "Township": ("乡",),
+                      "Town": ("镇",), "Lake": ("湖",), "Mountain": ("山",),
+                      "Prefecture": ("专区", "地区", "州"), "Island": ("岛",)}
 # Place heads; the span keeps them (Hebei Province, Dingxian County).
 EN_PLACE_HEADS = set("""
 Province County City District Township Village River Prefecture Town Region Lake Mountain Mountains
@@ -79,7 +86,7 @@ In At On Of For From By With As Although Though If Then Now Initially Therefore 
 Many Some Each Every All Both Several Various Other Another Such No Not Once Originally Later Also
 It He She They We You I Of Where What Which Who Why How Because Besides Moreover Furthermore During
 Under Over Through Between Among About Against Into Onto Upon Within Without To Up Down Out Off Last
-Next First Second Third Fourth Fifth One Two Three Four Five Six Seven Eight Nine Ten Thirteen New
+Next One Two Three Four Five Six Seven Eight Nine Ten Thirteen New
 Going Staying Dividing Must Learning Continuing Guiding Of Here There Yet Still Even Only Just Most
 Great Greater Small Large Big Good Bad Old Young Current Present Past Future Since Until Upon Whether
 """.split()) - {"New"}

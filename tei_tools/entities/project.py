@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import EN_PLACE_SUFFIX_ZH
+import re
+
+from .en import looks_romanised
+from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_ORG_HEADS
 from .romanize import compact, syllables
 from .zh import Span, _is_han
+
+_HEADS = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
+_ORG_REACH = 12
 
 _MAX_CHARS = 6
 
@@ -20,12 +26,12 @@ def _char_pinyin(ch: str) -> str:
     return compact(syllables(ch)[0]) if _is_han(ch) else ""
 
 
-def _target(name: str, kind: str) -> tuple[str, str]:
+def _target(name: str, kind: str) -> tuple[str, tuple[str, ...]]:
     """The compact romanisation to find, and the Chinese suffix characters that may follow."""
     words = name.split()
     if kind == "place" and len(words) > 1 and words[-1] in EN_PLACE_SUFFIX_ZH:
         return compact(" ".join(words[:-1])), EN_PLACE_SUFFIX_ZH[words[-1]]
-    return compact(name), ""
+    return compact(name), ()
 
 
 def find(text: str, name: str, kind: str) -> list[tuple[int, int]]:
@@ -45,20 +51,27 @@ def find(text: str, name: str, kind: str) -> list[tuple[int, int]]:
                 break
             if acc == core:
                 end = j + 1
-                if suffix and end < len(text) and text[end] in suffix and text[end + 1:end + 2] != "委":
-                    end += 1  # the suffix, unless it belongs to a committee word (汾阳 in 汾阳县委)
+                for sfx in suffix:
+                    if text.startswith(sfx, end) and text[end + len(sfx):end + len(sfx) + 1] != "委":
+                        end += len(sfx)  # the suffix, unless a committee word has it (汾阳县委)
+                        break
                 found.append((i, end))
                 break
     return found
+
+
+def _partners(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    partners: dict[str, list[str]] = {}
+    for z, e in pairs:
+        partners.setdefault(e, []).append(z)
+    return partners
 
 
 def project(zh_text: dict[str, str], zh_spans: dict[str, list[Span]], en_spans: dict[str, list[Span]],
             pairs: list[tuple[str, str]]) -> None:
     """Add projected persons and places to the Chinese spans; they replace what they overlap of
     the same kind (a cut name), never cross an organisation."""
-    partners: dict[str, list[str]] = {}
-    for z, e in pairs:
-        partners.setdefault(e, []).append(z)
+    partners = _partners(pairs)
     for en_unit, spans in en_spans.items():
         for s in spans:
             if s.kind not in ("person", "place") or s.ref:
@@ -66,6 +79,68 @@ def project(zh_text: dict[str, str], zh_spans: dict[str, list[Span]], en_spans: 
             for zu in partners.get(en_unit, []):
                 for start, end in find(zh_text[zu], s.name, s.kind):
                     _add(zh_spans[zu], Span(start, end, s.kind, zh_text[zu][start:end]))
+
+
+def _head_matches(zh_head: str, en_head: str) -> bool:
+    return any(zh_head.endswith(h) and en_head in english
+               for h, english in HEAD_TRANSLATIONS.items())
+
+
+def project_orgs(zh_text: dict[str, str], zh_spans: dict[str, list[Span]],
+                 en_spans: dict[str, list[Span]], pairs: list[tuple[str, str]]) -> None:
+    """An English organisation that begins with a romanised name (Dongfeng Agricultural
+    Producers' Cooperative) marks the Chinese span from that name to the next head that the
+    English head translates (东风农业生产合作社), where the rules found no organisation."""
+    partners = _partners(pairs)
+    for en_unit, spans in en_spans.items():
+        for s in spans:
+            if s.kind != "org" or s.ref:
+                continue
+            words = s.name.split()
+            lead = []
+            for w in words:
+                if w in EN_ORG_HEADS or not looks_romanised(w):
+                    break
+                lead.append(w)
+            heads = [w for w in words if w in EN_ORG_HEADS]
+            if not lead or not heads or len(compact(" ".join(lead))) < 4:
+                continue
+            for zu in partners.get(en_unit, []):
+                text = zh_text[zu]
+                for start, end in find(text, " ".join(lead), "org"):
+                    for m in _HEADS.finditer(text, end, min(len(text), end + _ORG_REACH)):
+                        if not all(_is_han(ch) for ch in text[end:m.start()]):
+                            break
+                        if _head_matches(m.group(), heads[-1]):
+                            _add_org(zh_spans[zu], Span(start, m.end(), "org", text[start:m.end()]))
+                            break
+
+
+def _add_org(spans: list[Span], new: Span) -> None:
+    if any(old.kind == "org" and old.start < new.end and new.start < old.end for old in spans):
+        return
+    if any(old.start < new.start < old.end or old.start < new.end < old.end for old in spans):
+        return  # would cross a name
+    spans.append(new)
+    spans.sort(key=lambda s: (s.start, -s.end))
+
+
+def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
+    """Chinese organisation spans are maximal: a place written right before the name belongs
+    to it (周口专区 + 卫生局 = 周口专区卫生局, the place nested)."""
+    out = list(spans)
+    changed = True
+    while changed:
+        changed = False
+        for org in [s for s in out if s.kind == "org" and not s.ref]:
+            place = next((p for p in out if p.kind == "place" and p.end == org.start
+                          and not any(o.kind == "org" and o.start <= p.start < o.end for o in out)), None)
+            if place:
+                out.remove(org)
+                out.append(Span(place.start, org.end, "org", text[place.start:org.end]))
+                changed = True
+                break
+    return sorted(out, key=lambda s: (s.start, -s.end))
 
 
 def _add(spans: list[Span], new: Span) -> None:

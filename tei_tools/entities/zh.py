@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (ZH_COMMITTEE_WORDS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
-                      ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES, ZH_TITLES_BEFORE)
+                      ZH_NOT_PLACE, ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES,
+                      ZH_TITLES_BEFORE)
 
 PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
 _JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
@@ -134,7 +135,7 @@ class ChineseTagger:
     def nested(self, text: str, tokens: list[Token], org: Span, places: set[str]) -> list[Span]:
         """Organisations and places inside an organisation span (中共 ⊂ 中共嘉兴市委 ⊂ …工业部)."""
         out = []
-        for m in self.heads.finditer(text, org.start, org.end - 1):
+        for m in self.heads.finditer(text, org.start, org.end):
             if self.heads.match(text, m.end()):
                 continue  # a head before a head is part of a compound head (工会联合会)
             if m.end() < org.end:
@@ -151,8 +152,8 @@ class ChineseTagger:
 
     def _place_token(self, text: str, tok: Token, places: set[str], inside_org: bool) -> Span | None:
         word = tok.word
-        if self.names.get(word, ("", ""))[1] == "place":
-            return None  # the register pass has it
+        if self.names.get(word, ("", ""))[1] == "place" or word in ZH_NOT_PLACE:
+            return None  # the register pass has it, or it is a common noun (山区)
         after = text[tok.end:tok.end + 2]
         if tok.flag in ("ns", "nr", "nrt", "nz", "j") and len(word) >= 2:
             if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
@@ -162,8 +163,8 @@ class ChineseTagger:
                 return Span(tok.start, tok.end, "place", word)
             if tok.flag == "ns" and word.endswith(ZH_PLACE_SUFFIXES) and len(word) >= 2:
                 return Span(tok.start, tok.end, "place", word)
-            if tok.flag == "ns" and not inside_org and self.freq.get(word, 0) >= 50:
-                return Span(tok.start, tok.end, "place", word)
+            if tok.flag == "ns" and inside_org and self.freq.get(word, 0) >= 50:
+                return Span(tok.start, tok.end, "place", word)  # 唐山 in 唐山铁道学院
         return None
 
     def person_spans(self, text: str, tokens: list[Token], authors: list[str]) -> list[Span]:
@@ -173,16 +174,21 @@ class ChineseTagger:
                 spans.append(Span(m.start(), m.end(), "person", author))
         for k, tok in enumerate(tokens):
             nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
-            titled = any(nxt.startswith(t) for t in ZH_PERSON_TITLES) or text[tok.end:tok.end + 3].startswith(
+            after = text[tok.end:tok.end + 4]
+            after = after[1:] if after[:1] == "副" else after  # 田副院长
+            titled = any(nxt.startswith(t) for t in ZH_PERSON_TITLES) or after.startswith(
                 tuple(ZH_PERSON_TITLES))
             word = tok.word
-            if word[:1] not in ZH_SURNAMES or not _is_han(word):
+            if word[:1] not in ZH_SURNAMES or not _is_han(word) or tok.flag == "nrt" and len(word) >= 3:
                 continue
             if len(word) == 1 and titled and tok.flag not in ("m", "q", "p", "d", "c", "u", "r"):
                 spans.append(Span(tok.start, tok.end, "person", word))
             elif 2 <= len(word) <= 3 and tok.flag in ("nr", "nrfg") and (
                     titled or not self.freq.get(word) or self.freq.get(word, 0) >= 1000):
                 spans.append(Span(tok.start, tok.end, "person", word))
+        for tok in tokens:  # a transliterated foreign name (伊万诺夫)
+            if tok.flag == "nrt" and len(tok.word) >= 3 and _is_han(tok.word):
+                spans.append(Span(tok.start, tok.end, "person", tok.word))
         return spans
 
     def titled_names(self, text: str) -> list[Span]:
@@ -201,6 +207,16 @@ class ChineseTagger:
                 spans.append(Span(i, end, "person", text[i:end]))
         return spans
 
+    def site_spans(self, text: str, tokens: list[Token], places: set[str]) -> list[Span]:
+        """A named construction site is a place: a name, a few characters, 工地 (芜湖大桥工地)."""
+        spans = []
+        for m in re.finditer("工地", text):
+            inside = [t for t in tokens if m.start() - 8 <= t.start and t.end <= m.start()]
+            first = next((t for t in inside if self._proper(t) or t.word in places), None)
+            if first and all(_is_han(ch) and ch not in ZH_STOP_CHARS for ch in text[first.start:m.start()]):
+                spans.append(Span(first.start, m.end(), "place", text[first.start:m.end()]))
+        return spans
+
     def journal_spans(self, text: str) -> list[Span]:
         return [Span(m.start(1), m.end(1), "org", m.group(1)) for m in _JOURNAL.finditer(text)]
 
@@ -216,9 +232,12 @@ class ChineseTagger:
         for org in orgs:
             spans.append(org)
             spans.extend(self.nested(text, tokens, org, places))
+        sites = self.site_spans(text, tokens, places)
+        spans.extend(sites)
         for tok in tokens:
             if not any(o.start <= tok.start < o.end for o in orgs):
-                place = self._place_token(text, tok, places, inside_org=False)
+                place = self._place_token(text, tok, places, inside_org=bool(
+                    any(s.start <= tok.start < s.end for s in sites)))
                 if place:
                     spans.append(place)
         persons = [p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
