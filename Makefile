@@ -9,18 +9,16 @@ SOURCES  := $(wildcard editions/sources/*.txt)
 PACKAGE  := $(shell find tei_tools -name '*.py' -o -name '*.xsl' -o -name '*.xml' | sort) \
             schema/tei_tools.xsd schema/tei_tools.sch schema/xml.xsd
 BUILD    := build
-# The built editions (expanded when a recipe runs, so after conversion); not the register.
-EDITIONS = $(filter-out editions/register.xml,$(wildcard editions/*.xml))
 TEI_ALL_URL := https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng
 # The official schema: a fetched copy (make tei-all) or the one given on the command line.
 TEI_ALL  ?= $(firstword $(wildcard schema/tei_all.rng ../shared/tei/tei_all.rng))
 JING     := $(shell command -v jing 2>/dev/null)
 TEI_ALL_FLAG := $(if $(and $(TEI_ALL),$(JING)),--tei-all $(TEI_ALL))
 
-.PHONY: all editions validate test clean tei-all
+.PHONY: all editions validate html text test clean tei-all
 .DELETE_ON_ERROR:
 
-all: validate
+all: validate html text
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +33,17 @@ editions/.built: $(SOURCES) $(PACKAGE) $(INSTALLED) editions/register.xml
 
 validate: editions/.validated
 editions/.validated: editions/.built schema/tei_tools.xsd schema/tei_tools.sch
-	$(BIN)/tei-tools validate $(EDITIONS) $(TEI_ALL_FLAG)
+	$(BIN)/tei-tools validate editions $(TEI_ALL_FLAG)
+	touch $@
+
+# Reading editions and plain text for every edition, in build/.
+html: $(BUILD)/html/index.html
+$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl
+	$(BIN)/tei-tools html editions -o $(BUILD)/html
+
+text: $(BUILD)/text/.built
+$(BUILD)/text/.built: editions/.validated tei_tools/xslt/text.xsl
+	$(BIN)/tei-tools text editions -o $(BUILD)/text
 	touch $@
 
 test: $(INSTALLED)

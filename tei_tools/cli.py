@@ -14,11 +14,16 @@ def _fail_usage(message: str) -> None:
     raise click.UsageError(message)
 
 
+REGISTER_NAME = "register.xml"
+
+
 def _edition_files(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; a folder gives its *.xml but the register that lives beside editions."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(q for q in p.iterdir() if q.suffix == ".xml" and q.is_file()))
+            files.extend(sorted(q for q in p.iterdir() if q.suffix == ".xml" and q.is_file()
+                                and q.name != REGISTER_NAME))
         elif p.exists():
             files.append(p)
         else:
@@ -50,7 +55,7 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
     from .pipeline import Options
 
     # The project register lives with the editions unless named: DIR/register.xml.
-    default = Path(out_dir) / "register.xml"
+    default = Path(out_dir) / REGISTER_NAME
     chosen = [Path(r) for r in registers] or ([default] if default.is_file() else [])
     options = Options(encoding=encoding, entities=not no_entities, registers=chosen)
     if publisher:
@@ -107,6 +112,53 @@ def validate(paths, tei_all) -> None:
         bad.update(p.path for p in problems)
     click.echo(f"{len(files)} file(s), {len(bad)} invalid", err=True)
     sys.exit(1 if bad else 0)
+
+
+def _each(files: list[Path], work) -> tuple[list[Path], int]:
+    """Run work(file) for every file; report failures one a line; the good files, the failures."""
+    from .errors import ToolError
+
+    good, failed = [], 0
+    for path in files:
+        try:
+            work(path)
+            good.append(path)
+        except ToolError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+    return good, failed
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for <id>.html and index.html.")
+def html(paths, out_dir) -> None:
+    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition."""
+    from .transform import html as to_html, index
+
+    files = _edition_files(paths)
+    good, failed = _each(files, lambda f: to_html(f, out_dir))
+    if good:
+        index(good, out_dir)
+    click.echo(f"html: {len(files) - failed} written, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for <id>.zh.txt and <id>.en.txt.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Only this language (default both).")
+def text(paths, out_dir, lang) -> None:
+    """Write the plain text of each language of each TEI edition."""
+    from .transform import text as to_text
+
+    files = _edition_files(paths)
+    langs = (lang,) if lang else ("zh", "en")
+    _, failed = _each(files, lambda f: to_text(f, out_dir, langs))
+    click.echo(f"text: {len(files) - failed} written, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

@@ -1,12 +1,11 @@
 """Converting source files to edition files: atomic writes, no overwriting of hand edits."""
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .atomic import write_atomic
 from .errors import ToolError
 from .pipeline import Options, build_edition
 from .seal import is_untouched, seal
@@ -33,19 +32,6 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: readers never see a partial file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def convert_file(source: str | Path, out_dir: str | Path, options: Options | None = None,
                  force: bool = False) -> Result:
     """Convert one article; failures come back in the Result, never as an exception."""
@@ -55,9 +41,7 @@ def convert_file(source: str | Path, out_dir: str | Path, options: Options | Non
         edition = build_edition(source, options)
         result.warnings = list(edition.warnings)
         data = seal(to_bytes(edition, (options or Options()).publication))
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"{edition.id}.xml"
+        target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
         if target.exists():
             old = target.read_bytes()

@@ -325,7 +325,26 @@ def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementT
     return tei.getroottree()
 
 
+MIXED = {_t(tag) for tag in ("head", "p", "byline", "note")}
+
+
+def _indent(tree: etree._ElementTree) -> None:
+    """Indent the structure, never the text: a unit that starts with a name (a byline of one
+    author) would otherwise get white space that is not in the source."""
+    body = tree.getroot().find(_t("text"))
+    saved = [(el, el.text, el.tail) for unit in body.iter(*MIXED) for el in unit.iter()]
+    etree.indent(tree, space="  ")
+    for el, text, tail in saved:
+        el.text = text
+        if el.tag not in MIXED:
+            el.tail = tail
+
+
 def to_bytes(edition: Edition, pub: Publication | None = None) -> bytes:
     """UTF-8, pretty-printed, byte-identical for identical input."""
-    return etree.tostring(to_tree(edition, pub), pretty_print=True, xml_declaration=True,
-                          encoding="UTF-8")
+    tree = to_tree(edition, pub)
+    _indent(tree)
+    prolog = [b"<?xml version='1.0' encoding='UTF-8'?>"]
+    prolog += [etree.tostring(pi) for pi in tree.getroot().itersiblings(preceding=True)][::-1]
+    root = etree.tostring(tree.getroot(), encoding="UTF-8")
+    return b"\n".join(prolog + [root]) + b"\n"

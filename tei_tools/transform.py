@@ -1,0 +1,98 @@
+"""Transforms from TEI (any edition, also one corrected by hand) to HTML and plain text.
+
+The stylesheets in `xslt/` are XSLT 1.0: compiled once per process through lxml, and usable
+as they are with xsltproc. Editions are parsed safely; the stylesheets read no other files.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from .atomic import write_atomic
+from .errors import ToolError
+from .safexml import parse
+
+XSLT_DIR = Path(__file__).resolve().parent / "xslt"
+TEXT_LANGS = {"zh": "zh-Hans", "en": "en"}
+
+
+@lru_cache(maxsize=None)
+def stylesheet(name: str) -> etree.XSLT:
+    """Compiled once; no file, network or extension access for the stylesheet at run time."""
+    access = etree.XSLTAccessControl.DENY_ALL
+    return etree.XSLT(etree.parse(str(XSLT_DIR / name)), access_control=access)
+
+
+def _edition_id(tree: etree._ElementTree, path: Path) -> str:
+    root = tree.getroot()
+    if root.tag != "{http://www.tei-c.org/ns/1.0}TEI":
+        raise ToolError(str(path), root.sourceline, "not a TEI document (root element is not TEI)")
+    return root.get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
+
+
+def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etree._XSLTResultTree:
+    try:
+        return stylesheet(name)(tree, **{k: etree.XSLT.strparam(v) for k, v in params.items()})
+    except etree.XSLTApplyError as exc:
+        raise ToolError(str(path), None, f"transform failed: {exc}") from None
+
+
+def html(path: str | Path, out_dir: str | Path) -> Path:
+    """Write DIR/<id>.html for one edition."""
+    path = Path(path)
+    tree = parse(path)
+    edition_id = _edition_id(tree, path)
+    target = Path(out_dir) / f"{edition_id}.html"
+    write_atomic(target, bytes(_run("html.xsl", tree, path)))
+    return target
+
+
+def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", "en")) -> list[Path]:
+    """Write DIR/<id>.<lang>.txt per language: title, byline, headings and paragraphs."""
+    path = Path(path)
+    tree = parse(path)
+    edition_id = _edition_id(tree, path)
+    written = []
+    for lang in langs:
+        result = str(_run("text.xsl", tree, path, lang=TEXT_LANGS[lang]))
+        target = Path(out_dir) / f"{edition_id}.{lang}.txt"
+        write_atomic(target, result.encode("utf-8"))
+        written.append(target)
+    return written
+
+
+def _facts(path: Path) -> dict[str, str]:
+    tree = parse(path)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    get = lambda q: tree.xpath(f"string({q})", namespaces=ns)  # noqa: E731
+    stmt = "/t:TEI/t:teiHeader/t:fileDesc/t:titleStmt"
+    bibl = "/t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr"
+    return {"id": _edition_id(tree, path),
+            "zh": get(f"{stmt}/t:title[@type='main'][@xml:lang='zh-Hans']"),
+            "en": get(f"{stmt}/t:title[@type='main'][@xml:lang='en']"),
+            "date": get(f"{bibl}/t:imprint/t:date/@when"),
+            "page": get(f"{bibl}/t:biblScope[@unit='page']")}
+
+
+def index(paths: list[Path], out_dir: str | Path) -> Path:
+    """DIR/index.html: every edition with its titles in both languages, date, page and link."""
+    from lxml.html import builder as E, tostring
+
+    rows = sorted((_facts(p) for p in paths), key=lambda f: (f["date"], f["page"], f["id"]))
+    table = E.TABLE(E.THEAD(E.TR(E.TH("Date"), E.TH("Page"), E.TH("Title"), E.TH("Edition"))))
+    body = E.TBODY()
+    for f in rows:
+        body.append(E.TR(E.TD(f["date"]), E.TD(f["page"]),
+                         E.TD(E.SPAN(f["zh"], lang="zh-Hans"), E.BR(), E.SPAN(f["en"], lang="en")),
+                         E.TD(E.A(f["id"], href=f"{f['id']}.html"))))
+    table.append(body)
+    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE("Editions"),
+                         E.STYLE("body{font-family:Georgia,serif;max-width:60rem;margin:auto;padding:1rem}"
+                                 ":lang(zh-Hans){font-family:'Noto Serif CJK SC','Songti SC',SimSun,serif}"
+                                 "td,th{padding:.3rem .6rem;text-align:left;vertical-align:top}")),
+                  E.BODY(E.H1("Editions"), table), lang="en")
+    target = Path(out_dir) / "index.html"
+    write_atomic(target, b"<!DOCTYPE html>\n" + tostring(page, encoding="utf-8"))
+    return target
