@@ -15,7 +15,7 @@ from .model import EN, ZH, Edition, Unit
 # Prior probabilities of bead shapes (Gale & Church 1993, table 5).
 _PRIOR = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
 _VARIANCE = 6.8
-_BAND = 30
+_BAND = 12
 _FRONT = ("title", "subtitle", "byline", "note")
 
 
@@ -29,37 +29,40 @@ def _length_cost(zh_len: float, en_len: float, ratio: float) -> float:
     return -math.log(max(p, 1e-300))
 
 
-def _bead_cost(zh: list[Unit], en: list[Unit], ratio: float) -> float:
-    heads = sum(u.kind == "head" for u in zh + en)
-    if heads and not (len(zh) + len(en) == 1 or (heads == 2 and len(zh) == len(en) == 1)):
-        return math.inf  # a heading pairs with a heading or stands alone, never merges
-    zh_len = sum(len(u.text) for u in zh)
-    en_len = sum(len(u.text) for u in en)
-    return -math.log(_PRIOR[(len(zh), len(en))]) + _length_cost(zh_len, en_len, ratio)
-
-
 def align_units(zh: list[Unit], en: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     """Best sequence of beads covering both lists in order."""
-    total_zh = sum(len(u.text) for u in zh)
-    total_en = sum(len(u.text) for u in en)
-    ratio = total_en / total_zh if total_zh and total_en else 1.0
+    zl = [len(u.text) for u in zh]
+    el = [len(u.text) for u in en]
+    zh_head = [u.kind == "head" for u in zh]
+    en_head = [u.kind == "head" for u in en]
+    ratio = sum(el) / sum(zl) if sum(zl) and sum(el) else 1.0
+    prior = {bead: -math.log(p) for bead, p in _PRIOR.items()}
+
+    def cost(i: int, j: int, di: int, dj: int) -> float:
+        """The bead of zh[i:i+di] and en[j:j+dj]: a heading pairs with a heading or stands
+        alone, never merges."""
+        heads = sum(zh_head[i:i + di]) + sum(en_head[j:j + dj])
+        if heads and not (di + dj == 1 or (heads == 2 and di == dj == 1)):
+            return math.inf
+        return prior[(di, dj)] + _length_cost(sum(zl[i:i + di]), sum(el[j:j + dj]), ratio)
+
     n, m = len(zh), len(en)
     # Only cells near the diagonal are explored, so long articles stay linear in time.
     band = _BAND + abs(n - m)
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
     for i in range(n + 1):
         centre = i * m // n if n else 0
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
-            base = cost.get((i, j))
+            base = best.get((i, j))
             if base is None:
                 continue
             for di, dj in _PRIOR:
                 if i + di > n or j + dj > m:
                     continue
-                c = base + _bead_cost(zh[i:i + di], en[j:j + dj], ratio)
-                if c < cost.get((i + di, j + dj), math.inf):
-                    cost[(i + di, j + dj)] = c
+                c = base + cost(i, j, di, dj)
+                if c < best.get((i + di, j + dj), math.inf):
+                    best[(i + di, j + dj)] = c
                     back[(i + di, j + dj)] = (di, dj)
     beads = []
     i, j = n, m

@@ -66,6 +66,8 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
     done = failed = 0
     for source in iter_sources(sources):
         result = convert_file(source, out_dir, options, force=force)
+        for note in result.notes:
+            click.echo(f"{source}: normalised: {note}", err=True)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         if result.error:

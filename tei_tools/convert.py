@@ -20,6 +20,7 @@ class Result:
     output: Path | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was normalised in the source
     unchanged: bool = False
 
 
@@ -40,6 +41,7 @@ def convert_file(source: str | Path, out_dir: str | Path, options: Options | Non
     try:
         edition = build_edition(source, options)
         result.warnings = list(edition.warnings)
+        result.notes = list(edition.source.normalisations)
         data = seal(to_bytes(edition, (options or Options()).publication))
         target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
@@ -56,4 +58,7 @@ def convert_file(source: str | Path, out_dir: str | Path, options: Options | Non
         result.error = str(exc)
     except OSError as exc:
         result.error = f"{exc.filename or source}: {exc.strerror}"
+    except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+        # Input no rule foresaw: one line, never a traceback, nothing written.
+        result.error = f"{source}: cannot convert ({type(exc).__name__}: {exc})"
     return result

@@ -99,14 +99,20 @@ def _render(parent: etree._Element, text: str, start: int, end: int, mentions: l
 
 
 def _well_nested(mentions: list[Mention]) -> list[Mention]:
-    """Sorted outer-first; a span crossing an earlier one is dropped (TEI cannot cross)."""
+    """Sorted outer-first; a span crossing an open one, or repeating it, is dropped (TEI
+    elements cannot cross). A stack of open spans keeps this linear."""
     kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.kind)):
-        if m.start >= m.end or any(k.start < m.start < k.end < m.end for k in kept):
+    open_spans: list[Mention] = []
+    for m in sorted(set(mentions), key=lambda m: (m.start, -m.end, m.kind)):
+        if m.start >= m.end:
             continue
-        if any(k.start == m.start and k.end == m.end and k.kind == m.kind for k in kept):
+        while open_spans and open_spans[-1].end <= m.start:
+            open_spans.pop()
+        top = open_spans[-1] if open_spans else None
+        if top and (m.end > top.end or (top.start, top.end, top.kind) == (m.start, m.end, m.kind)):
             continue
         kept.append(m)
+        open_spans.append(m)
     return kept
 
 

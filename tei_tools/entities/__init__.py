@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model import EN, ZH, Edition
 from . import register as _register
+from .chunks import Pieces
 from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
 from .project import merge_places_into_orgs, project, project_orgs
@@ -27,17 +28,18 @@ class EntityTagger:
     def __call__(self, edition: Edition) -> Edition:
         zh_units = edition.sides[ZH].units
         en_units = edition.sides[EN].units
-        zh_spans, aliases = self.zh.tag_units([u.text for u in zh_units], edition.meta.authors.get(ZH, []))
-        zh_by_unit = {u.id: spans for u, spans in zip(zh_units, zh_spans)}
-        keys = {zh_key(s, aliases) for spans in zh_spans for s in spans}
-        found = hints(keys)
-        en_by_unit = {u.id: self.en.tag(u.text, edition.meta.authors.get(EN, []), found)
-                      for u in en_units}
-        zh_text = {u.id: u.text for u in zh_units}
-        project(zh_text, zh_by_unit, en_by_unit, edition.links)
-        project_orgs(zh_text, zh_by_unit, en_by_unit, edition.links)
-        zh_by_unit = {u: merge_places_into_orgs(zh_text[u], spans) for u, spans in zh_by_unit.items()}
-        propagate(zh_text, zh_by_unit, "zh")
-        propagate({u.id: u.text for u in en_units}, en_by_unit, "en")
-        build_entities(edition, zh_by_unit, en_by_unit, aliases, self.register.entities)
+        pieces = Pieces({u.id: u.text for u in zh_units}, {u.id: u.text for u in en_units}, edition.links)
+        zh_names, zh_text = list(pieces.zh), pieces.zh
+        zh_spans, aliases = self.zh.tag_units([zh_text[n] for n in zh_names], edition.meta.authors.get(ZH, []))
+        zh_by_piece = dict(zip(zh_names, zh_spans))
+        found = hints({zh_key(s, aliases) for spans in zh_spans for s in spans})
+        en_by_piece = {n: self.en.tag(text, edition.meta.authors.get(EN, []), found)
+                       for n, text in pieces.en.items()}
+        project(zh_text, zh_by_piece, en_by_piece, pieces.pairs)
+        project_orgs(zh_text, zh_by_piece, en_by_piece, pieces.pairs)
+        zh_by_piece = {n: merge_places_into_orgs(zh_text[n], spans) for n, spans in zh_by_piece.items()}
+        propagate(zh_text, zh_by_piece, "zh")
+        propagate(pieces.en, en_by_piece, "en")
+        build_entities(edition, pieces.join(zh_by_piece), pieces.join(en_by_piece), aliases,
+                       self.register.entities)
         return edition
