@@ -15,7 +15,7 @@ TEI_ALL  ?= $(firstword $(wildcard schema/tei_all.rng ../shared/tei/tei_all.rng)
 JING     := $(shell command -v jing 2>/dev/null)
 TEI_ALL_FLAG := $(if $(and $(TEI_ALL),$(JING)),--tei-all $(TEI_ALL))
 
-.PHONY: all editions validate html text test clean tei-all
+.PHONY: all editions validate html text bag test clean tei-all
 .DELETE_ON_ERROR:
 
 all: validate html text
@@ -44,6 +44,14 @@ $(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl
 text: $(BUILD)/text/.built
 $(BUILD)/text/.built: editions/.validated tei_tools/xslt/text.xsl
 	$(BIN)/tei-tools text editions -o $(BUILD)/text
+	touch $@
+
+# BagIt packages (with Dublin Core records) of every edition, in build/bags.
+ORGANIZATION ?=
+bag: $(BUILD)/bags/.built
+$(BUILD)/bags/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt/text.xsl
+	$(BIN)/tei-tools bag editions -o $(BUILD)/bags $(if $(ORGANIZATION),--organization "$(ORGANIZATION)")
+	$(BIN)/tei-tools bag --verify $(BUILD)/bags/*/
 	touch $@
 
 test: $(INSTALLED)

@@ -163,6 +163,57 @@ def text(paths, out_dir, lang) -> None:
     sys.exit(1 if failed else 0)
 
 
+@main.command(name="dc")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for <id>.dc.xml; without it, one edition's record goes to stdout.")
+def dublin_core(paths, out_dir) -> None:
+    """Write an OAI-PMH Dublin Core (oai_dc) record per TEI edition."""
+    from . import dc
+    from .safexml import parse
+
+    files = _edition_files(paths)
+    if not out_dir:
+        if len(files) != 1:
+            _fail_usage("several editions need -o DIR")
+        _, failed = _each(files, lambda f: click.echo(
+            dc.to_bytes(dc.record(parse(f), str(f))).decode("utf-8"), nl=False))
+        sys.exit(1 if failed else 0)
+    _, failed = _each(files, lambda f: dc.write(f, out_dir))
+    click.echo(f"dc: {len(files) - failed} written, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for the bags, one <id>/ per edition.")
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Where the source articles are (default: the editions' sources/ folder).")
+@click.option("--organization", default="", help="bag-info.txt Source-Organization.")
+@click.option("--verify", is_flag=True, help="Check existing bags (PATHS are bag folders).")
+def bag(paths, out_dir, source_dirs, organization, verify) -> None:
+    """Package TEI editions as BagIt bags, or --verify bags."""
+    from . import bag as bags
+
+    if verify:
+        bad = 0
+        for path in paths:
+            problems = bags.verify(path)
+            for problem in problems:
+                click.echo(problem)
+            bad += bool(problems)
+        click.echo(f"{len(paths)} bag(s), {bad} invalid", err=True)
+        sys.exit(1 if bad else 0)
+    if not out_dir:
+        _fail_usage("bag needs -o DIR (or --verify)")
+    files = _edition_files(paths)
+    _, failed = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs],
+                                                 organization))
+    click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
+
+
 @main.command()
 @click.argument("edition", type=click.Path(exists=True, dir_okay=False))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))

@@ -21,7 +21,8 @@ ATTACKS = {
                            f'<TEI {TEI}/>',
     "deep nesting": f'<TEI {TEI}>' + "<div>" * 10000 + "</div>" * 10000 + "</TEI>",
 }
-COMMANDS = [("validate",), ("html", "-o", "{out}"), ("text", "-o", "{out}")]
+COMMANDS = [("validate",), ("html", "-o", "{out}"), ("text", "-o", "{out}"), ("dc", "-o", "{out}"),
+            ("bag", "-o", "{out}")]
 
 
 def run(args):

@@ -1,0 +1,133 @@
+"""BagIt packages (RFC 8493) that repository systems ingest as they are, made with `bagit`.
+
+One bag per edition: the TEI, its HTML and text renderings, its Dublin Core record and the
+source article byte for byte (the edition records the source's name and SHA-256, and the bag
+is refused if the bytes no longer match). Manifests are SHA-256 and sorted, so the same inputs
+give byte-identical manifests; the bagging date appears only when SOURCE_DATE_EPOCH is set.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import __version__, dc, transform
+from .errors import ToolError
+from .safexml import parse
+from .tei_writer import build_date
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+ALGORITHM = "sha256"
+
+
+def _bagit():
+    import bagit
+
+    logging.getLogger("bagit").setLevel(logging.WARNING)
+    return bagit
+
+
+def find_source(edition: Path, tree, source_dirs: list[Path]) -> Path:
+    """The source file the edition names, with the bytes the edition recorded."""
+    name = tree.xpath("string(//t:sourceDesc/t:bibl/t:idno[@type='filename'])", namespaces=NS)
+    digest = tree.xpath("string(//t:sourceDesc/t:bibl/t:idno[@type='sha256'])", namespaces=NS)
+    if not name or not digest:
+        raise ToolError(str(edition), None, "the edition does not record its source file and sha256")
+    dirs = source_dirs + [edition.parent / "sources"]
+    for folder in dirs:
+        candidate = folder / name
+        if candidate.is_file():
+            actual = hashlib.sha256(candidate.read_bytes()).hexdigest()
+            if actual != digest:
+                raise ToolError(str(candidate), None, f"source bytes changed since the edition was made "
+                                f"(sha256 {actual}, the edition records {digest}); not bagged")
+            return candidate
+    raise ToolError(str(edition), None, f"source file {name} not found in "
+                    + ", ".join(str(d) for d in dirs))
+
+
+def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | None = None,
+         organization: str = "") -> Path:
+    """Write DIR/<id>/ as a complete bag; an existing bag of that id is replaced whole."""
+    bagit = _bagit()
+    edition = Path(edition)
+    tree = parse(edition)
+    edition_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or edition.stem
+    source = find_source(edition, tree, list(source_dirs or []))
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{edition_id}."))
+    try:
+        shutil.copyfile(edition, work / f"{edition_id}.xml")
+        transform.html(edition, work)
+        transform.text(edition, work)
+        dc.write(edition, work)
+        (work / "source").mkdir()
+        shutil.copyfile(source, work / "source" / source.name)
+        title = tree.xpath("string(//t:titleStmt/t:title[@type='main'][@xml:lang='en'])", namespaces=NS)
+        info = {"External-Identifier": edition_id, "External-Description": title,
+                "Bag-Software-Agent": f"tei_tools {__version__} (bagit.py {bagit.VERSION})"}
+        if organization:
+            info["Source-Organization"] = organization
+        when = build_date()
+        info["Bagging-Date"] = when or "-"
+        bag = bagit.make_bag(str(work), info, checksums=[ALGORITHM])
+        if not when:  # no wall-clock date: drop it and rewrite the tag manifest
+            del bag.info["Bagging-Date"]
+            bag.save()
+        _sort_tagmanifest(work)
+        target = out_dir / edition_id
+        _replace_dir(work, target)
+        return target
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def _sort_tagmanifest(bag_dir: Path) -> None:
+    path = bag_dir / f"tagmanifest-{ALGORITHM}.txt"
+    lines = sorted(path.read_text(encoding="utf-8").splitlines(), key=lambda ln: ln.split(" ", 1)[1])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Swap the finished bag in; a reader sees the old bag or the new one, never half of one."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
+        os.replace(target, old / target.name)
+        os.replace(new, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, target)
+
+
+def verify(bag_dir: str | Path) -> list[str]:
+    """Problems of one bag, each naming the file; empty if the bag is complete and valid.
+
+    bagit decides; when it fails early (a Payload-Oxum mismatch), the manifest is compared with
+    the payload file by file, so that the message says which file is missing, extra or changed.
+    """
+    bagit = _bagit()
+    bag_dir = Path(bag_dir)
+    try:
+        bag = bagit.Bag(str(bag_dir))
+        bag.validate(processes=1)
+        return []
+    except bagit.BagValidationError as exc:
+        message = exc.message
+    except bagit.BagError as exc:
+        return [f"{bag_dir}: {exc}"]
+    problems = []
+    on_disk = {Path(p).as_posix() for p in bag.payload_files()}
+    for name, hashes in sorted(bag.payload_entries().items()):
+        path = bag_dir / name
+        if name not in on_disk:
+            problems.append(f"{path}: missing (listed in the manifest)")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != hashes.get(ALGORITHM):
+            problems.append(f"{path}: changed ({ALGORITHM} differs from the manifest)")
+    for name in sorted(on_disk - set(bag.payload_entries())):
+        problems.append(f"{bag_dir / name}: not in the manifest")
+    return problems or [f"{bag_dir}: {message}"]
