@@ -104,18 +104,19 @@ class EnglishTagger:
     def __init__(self, names: dict[str, tuple[str, str]]) -> None:
         # names: English name -> (entity id, kind)
         self.names = names
-        self.name_lengths = sorted({len(n) for n in names}, reverse=True)
+        self.by_first: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            self.by_first.setdefault(name[:2], []).append(name)
 
     def register_spans(self, text: str, ws: list[Word]) -> list[Span]:
         """Every register name starting at a word, nested ones too (Jiaxing in Jiaxing …)."""
         spans = []
         for w in ws:
-            for length in self.name_lengths:
-                name = text[w.start:w.start + length]
-                after = text[w.start + length:w.start + length + 1]
-                if len(name) == length and name in self.names and not (after.isalnum()):
+            for name in self.by_first.get(text[w.start:w.start + 2], ()):
+                after = text[w.start + len(name):w.start + len(name) + 1]
+                if text.startswith(name, w.start) and not after.isalnum():
                     ref, kind = self.names[name]
-                    spans.append(Span(w.start, w.start + length, kind, name, ref))
+                    spans.append(Span(w.start, w.start + len(name), kind, name, ref))
         return spans
 
     def tag(self, text: str, authors: list[str], hints: dict[str, str]) -> list[Span]:
@@ -186,10 +187,6 @@ class EnglishTagger:
                     first -= 1
                 if ws[first].text not in EN_NOT_NAME:
                     out.append(Span(ws[first].start, ws[k].end, "place", text[ws[first].start:ws[k].end]))
-        for place in places:
-            if " " in place:
-                for m in re.finditer(r"(?<![A-Za-z])" + re.escape(place) + r"(?![A-Za-z])", text):
-                    out.append(Span(m.start(), m.end(), "place", place))
         return out
 
     def _persons(self, text: str, ws: list[Word], authors: list[str], hints: dict[str, str]) -> list[Span]:

@@ -62,9 +62,12 @@ class ChineseTagger:
         for name, (_, kind) in sorted(names.items()):
             if len(name) > 1:
                 jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
-        self.name_lengths = sorted({len(n) for n in names}, reverse=True)
+        self.by_first: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            self.by_first.setdefault(name[0], []).append(name)
         self.heads = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
         self.title_before = re.compile("|".join(map(re.escape, ZH_TITLES_BEFORE)))
+        self.title_after = re.compile("副?(?:" + "|".join(map(re.escape, ZH_PERSON_TITLES)) + ")")
 
     def tokens(self, text: str) -> list[Token]:
         out, pos = [], 0
@@ -78,11 +81,11 @@ class ChineseTagger:
         """Every register name at every position, nested ones too (中共 in 中共嘉兴市委); a
         place before 委 gives its suffix to the committee word (嘉兴 of 嘉兴市委)."""
         spans = []
-        for i in range(len(text)):
-            for length in self.name_lengths:
-                name = text[i:i + length]
-                if len(name) < length or name not in self.names:
+        for i, ch in enumerate(text):
+            for name in self.by_first.get(ch, ()):
+                if not text.startswith(name, i):
                     continue
+                length = len(name)
                 entity_id, kind = self.names[name]
                 if kind == "place" and text[i + length:i + length + 1] == "委" and name.endswith(
                         ("市", "县", "区", "省")):
@@ -172,15 +175,11 @@ class ChineseTagger:
         for author in authors:
             for m in re.finditer(re.escape(author), text):
                 spans.append(Span(m.start(), m.end(), "person", author))
-        for k, tok in enumerate(tokens):
-            nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
-            after = text[tok.end:tok.end + 4]
-            after = after[1:] if after[:1] == "副" else after  # 田副院长
-            titled = any(nxt.startswith(t) for t in ZH_PERSON_TITLES) or after.startswith(
-                tuple(ZH_PERSON_TITLES))
+        for tok in tokens:
             word = tok.word
             if word[:1] not in ZH_SURNAMES or not _is_han(word) or tok.flag == "nrt" and len(word) >= 3:
                 continue
+            titled = bool(self.title_after.match(text, tok.end))  # 刘主任, 田副院长
             if len(word) == 1 and titled and tok.flag not in ("m", "q", "p", "d", "c", "u", "r"):
                 spans.append(Span(tok.start, tok.end, "person", word))
             elif 2 <= len(word) <= 3 and tok.flag in ("nr", "nrfg") and (
@@ -221,9 +220,10 @@ class ChineseTagger:
         return [Span(m.start(1), m.end(1), "org", m.group(1)) for m in _JOURNAL.finditer(text)]
 
     # -- one unit ----------------------------------------------------------------------------
-    def tag(self, text: str, authors: list[str], places: set[str]) -> list[Span]:
+    def tag(self, text: str, authors: list[str], places: set[str],
+            tokens: list[Token] | None = None) -> list[Span]:
         """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
-        tokens = self.tokens(text)
+        tokens = tokens if tokens is not None else self.tokens(text)
         orgs = self.org_spans(text, tokens) + self.journal_spans(text)
         # Inside an organisation, a register name counts only as a place or as a name the
         # organisation's own name starts with (中共 in 中共嘉兴市委, not 工会 in …工会联合会).
@@ -255,9 +255,10 @@ class ChineseTagger:
         嘉兴纸筋厂). Then short forms: an organisation minus a leading name inside it (纸筋厂 of
         嘉兴纸筋厂, 工业部 of 中共嘉兴市委工业部) is tagged wherever it stands alone.
         """
-        first = [self.tag(t, authors, set()) for t in texts]
+        tokens = [self.tokens(t) for t in texts]  # jieba once per unit, for both passes
+        first = [self.tag(t, authors, set(), tok) for t, tok in zip(texts, tokens)]
         places = {n for spans in first for s in spans if s.kind == "place" for n in (s.name, _stem(s.name))}
-        spans_by_unit = [self.tag(t, authors, places) for t in texts]
+        spans_by_unit = [self.tag(t, authors, places, tok) for t, tok in zip(texts, tokens)]
         rests: dict[str, set[str]] = {}
         for text, spans in zip(texts, spans_by_unit):
             for org in spans:
