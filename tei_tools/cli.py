@@ -1,6 +1,7 @@
 """`tei-tools`: a thin click shell over the library. Exit 0 ok, 1 invalid or failed, 2 usage."""
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,13 @@ def main() -> None:
     """Turn bilingual newspaper articles into TEI P5 editions, validate and transform them."""
 
 
+def _progress(items: list, label: str):
+    """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
+    if sys.stderr.isatty():
+        return click.progressbar(length=len(items), label=label, file=sys.stderr)
+    return contextlib.nullcontext(None)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -49,9 +57,12 @@ def main() -> None:
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
                    "Default: DIR/register.xml if it exists.")
-def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities, registers) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities, registers,
+            jobs) -> None:
     """Convert source articles (files or folders of *.txt) to TEI editions."""
-    from .convert import convert_file, iter_sources
+    from . import batch
+    from .convert import convert_in_worker, init_worker, iter_sources
     from .pipeline import Options
 
     # The project register lives with the editions unless named: DIR/register.xml.
@@ -62,19 +73,24 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
         options.publication.publisher = publisher
     if licence_url:
         options.publication.licence_url = licence_url
+    files = list(iter_sources(sources))
+    jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()
     done = failed = 0
-    for source in iter_sources(sources):
-        result = convert_file(source, out_dir, options, force=force)
-        for note in result.notes:
-            click.echo(f"{source}: normalised: {note}", err=True)
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        if result.error:
-            failed += 1
-            click.echo(result.error, err=True)
-        else:
-            done += 1
+    results = batch.run(convert_in_worker, files, jobs, init_worker, (out_dir, options, force))
+    with _progress(files, "converting") as bar:
+        for result in results:
+            for note in result.notes:
+                click.echo(f"{result.source}: normalised: {note}", err=True)
+            for warning in result.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            if result.error:
+                failed += 1
+                click.echo(result.error, err=True)
+            else:
+                done += 1
+            if bar is not None:
+                bar.update(1)
     seconds = time.perf_counter() - start
     rate = done / seconds if seconds else 0.0
     click.echo(f"converted {done}, failed {failed}, {seconds:.2f} s, {rate:.1f} articles/s",
@@ -86,26 +102,31 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False),
               help="Also validate against this RELAX NG schema (tei_all.rng) with jing.")
-def validate(paths, tei_all) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each compiles the schemas once).")
+def validate(paths, tei_all, jobs) -> None:
     """Validate editions (files or folders of *.xml) against the project XSD and Schematron."""
+    from . import batch
     from .errors import ToolError
-    from .validate import Validator, jing_problems
+    from .validate import check_in_worker, init_worker, jing_problems
 
-    files = _edition_files(paths)
-    validator = Validator()
+    files = [str(f) for f in _edition_files(paths)]
     bad: set[str] = set()
     parsed = []
-    for path in files:
-        problems, tree = validator.check_file(path)
-        for problem in problems:
-            click.echo(str(problem))
-        if problems:
-            bad.add(str(path))
-        if tree is not None:
-            parsed.append(str(path))
+    results = batch.run(check_in_worker, files, min(jobs, max(len(files), 1)), init_worker)
+    with _progress(files, "validating") as bar:
+        for path, problems, ok in results:
+            for problem in problems:
+                click.echo(str(problem))
+            if problems:
+                bad.add(path)
+            if ok:
+                parsed.append(path)
+            if bar is not None:
+                bar.update(1)
     if tei_all:
         try:
-            problems = jing_problems(tei_all, parsed)
+            problems = jing_problems(tei_all, sorted(parsed))
         except ToolError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)

@@ -62,3 +62,19 @@ def convert_file(source: str | Path, out_dir: str | Path, options: Options | Non
         # Input no rule foresaw: one line, never a traceback, nothing written.
         result.error = f"{source}: cannot convert ({type(exc).__name__}: {exc})"
     return result
+
+
+_worker: dict = {}
+
+
+def init_worker(out_dir: str, options: Options, force: bool) -> None:
+    """Per process: remember the settings and load jieba and the registers once."""
+    _worker.update(out_dir=out_dir, options=options, force=force)
+    if options.entities:
+        from .pipeline import entity_tagger
+
+        entity_tagger(tuple(options.registers))
+
+
+def convert_in_worker(source: Path) -> Result:
+    return convert_file(source, _worker["out_dir"], _worker["options"], _worker["force"])

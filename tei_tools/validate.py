@@ -55,6 +55,10 @@ class Validator:
     def _schematron(self) -> isoschematron.Schematron:
         return isoschematron.Schematron(parse(self.schema_dir / SCH), store_report=True)
 
+    def warm(self) -> None:
+        """Compile what every file needs, before the first file."""
+        _ = self._lxml_xsd, self._schematron
+
     def check_tree(self, tree: etree._ElementTree, path: str) -> list[Problem]:
         problems = self._xsd_problems(tree, path)
         problems += self._schematron_problems(tree, path)
@@ -122,3 +126,18 @@ def jing_problems(rng: str | Path, paths: list[str]) -> list[Problem]:
     if proc.returncode and not problems:
         problems.append(Problem(str(rng), 0, 0, f"jing failed: {proc.stderr.strip()[:300]}"))
     return problems
+
+
+_worker: dict = {}
+
+
+def init_worker() -> None:
+    """Per process: compile the schemas once."""
+    _worker["validator"] = Validator()
+    _worker["validator"].warm()
+
+
+def check_in_worker(path: str) -> tuple[str, list[Problem], bool]:
+    """(path, problems, parsed?) for one file, in a worker."""
+    problems, tree = _worker["validator"].check_file(path)
+    return path, problems, tree is not None
