@@ -9,6 +9,7 @@ their long form (the Industry Department).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..ids import entity_id
 from ..model import EN, ZH, Edition, Entity, Mention
@@ -66,6 +67,7 @@ def hints(zh_keys: set[Key]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _org_score(zname: str, ename: str) -> int:
     """Name evidence that an English organisation name translates a Chinese one.
 

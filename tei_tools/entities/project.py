@@ -34,29 +34,36 @@ def _target(name: str, kind: str) -> tuple[str, tuple[str, ...]]:
     return compact(name), ()
 
 
+@lru_cache(maxsize=1024)
+def _pinyin_index(text: str) -> tuple[str, dict[int, int], dict[int, int]]:
+    """The text's pinyin as one string, and where each character starts and ends in it."""
+    parts, starts, ends, pos = [], {}, {}, 0
+    for i, ch in enumerate(text):
+        py = _char_pinyin(ch) or "\0"  # a non-Chinese character breaks any match
+        starts[pos] = i
+        pos += len(py)
+        ends[pos] = i + 1
+        parts.append(py)
+    return "".join(parts), starts, ends
+
+
 def find(text: str, name: str, kind: str) -> list[tuple[int, int]]:
     """Spans of `text` whose pinyin spells `name` (with its place suffix, where written)."""
     core, suffix = _target(name, kind)
     if len(core) < 2:
         return []
+    joined, starts, ends = _pinyin_index(text)
     found = []
-    for i in range(len(text)):
-        acc = ""
-        for j in range(i, min(len(text), i + _MAX_CHARS)):
-            py = _char_pinyin(text[j])
-            if not py:
-                break
-            acc += py
-            if not core.startswith(acc):
-                break
-            if acc == core:
-                end = j + 1
-                for sfx in suffix:
-                    if text.startswith(sfx, end) and text[end + len(sfx):end + len(sfx) + 1] != "委":
-                        end += len(sfx)  # the suffix, unless a committee word has it (汾阳县委)
-                        break
-                found.append((i, end))
-                break
+    at = joined.find(core)
+    while at >= 0:
+        i, end = starts.get(at), ends.get(at + len(core))
+        if i is not None and end is not None and end - i <= _MAX_CHARS:
+            for sfx in suffix:
+                if text.startswith(sfx, end) and text[end + len(sfx):end + len(sfx) + 1] != "委":
+                    end += len(sfx)  # the suffix, unless a committee word has it (汾阳县委)
+                    break
+            found.append((i, end))
+        at = joined.find(core, at + 1)
     return found
 
 

@@ -30,14 +30,16 @@ def _names(spans_by_unit: dict[str, list[Span]], lang: str) -> dict[str, tuple[s
 
 def propagate(texts: dict[str, str], spans_by_unit: dict[str, list[Span]], lang: str) -> None:
     names = _names(spans_by_unit, lang)
+    if not names:
+        return
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    pattern = re.compile(alternatives if lang == "zh" else rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
     for unit, text in texts.items():
         spans = spans_by_unit[unit]
-        for name in sorted(names, key=len, reverse=True):
-            kind, ref = names[name]
-            pattern = re.escape(name) if lang == "zh" else rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])"
-            for m in re.finditer(pattern, text):
-                if _free(spans, m.start(), m.end()):
-                    spans.append(Span(m.start(), m.end(), kind, name, ref))
+        for m in pattern.finditer(text):
+            kind, ref = names[m.group()]
+            if _free(spans, m.start(), m.end()):
+                spans.append(Span(m.start(), m.end(), kind, m.group(), ref))
         spans.sort(key=lambda s: (s.start, -s.end))
 
 

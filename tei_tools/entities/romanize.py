@@ -12,9 +12,13 @@ def syllables(han: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(han))
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Letters only, lower case: 'Xin Jia' and 'Xinjia' compare equal."""
-    return re.sub(r"[^a-z]", "", text.lower())
+    return _NOT_LETTER.sub("", text.lower())
 
 
 def person_name(han: str) -> str:

@@ -173,8 +173,10 @@ class ChineseTagger:
     def person_spans(self, text: str, tokens: list[Token], authors: list[str]) -> list[Span]:
         spans = []
         for author in authors:
-            for m in re.finditer(re.escape(author), text):
-                spans.append(Span(m.start(), m.end(), "person", author))
+            at = text.find(author)
+            while at >= 0:
+                spans.append(Span(at, at + len(author), "person", author))
+                at = text.find(author, at + 1)
         for tok in tokens:
             word = tok.word
             if word[:1] not in ZH_SURNAMES or not _is_han(word) or tok.flag == "nrt" and len(word) >= 3:
@@ -256,9 +258,12 @@ class ChineseTagger:
         嘉兴纸筋厂, 工业部 of 中共嘉兴市委工业部) is tagged wherever it stands alone.
         """
         tokens = [self.tokens(t) for t in texts]  # jieba once per unit, for both passes
-        first = [self.tag(t, authors, set(), tok) for t, tok in zip(texts, tokens)]
+        probes = [_Probe() for _ in texts]
+        first = [self.tag(t, authors, probe, tok) for t, tok, probe in zip(texts, tokens, probes)]
         places = {n for spans in first for s in spans if s.kind == "place" for n in (s.name, _stem(s.name))}
-        spans_by_unit = [self.tag(t, authors, places, tok) for t, tok in zip(texts, tokens)]
+        # A unit whose first pass asked about none of these places would come out the same.
+        spans_by_unit = [self.tag(t, authors, places, tok) if probe.asked & places else spans
+                         for t, tok, probe, spans in zip(texts, tokens, probes, first)]
         rests: dict[str, set[str]] = {}
         for text, spans in zip(texts, spans_by_unit):
             for org in spans:
@@ -285,6 +290,18 @@ class ChineseTagger:
                           if s.kind == "org" and not s.ref else s for s in spans]
                          for spans in spans_by_unit]
         return [sorted(spans, key=_reading_order) for spans in spans_by_unit], aliases
+
+
+class _Probe(set):
+    """An empty set of places that remembers what it was asked about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[str] = set()
+
+    def __contains__(self, item: object) -> bool:
+        self.asked.add(item)  # type: ignore[arg-type]
+        return False
 
 
 def _aliases(rests: dict[str, set[str]]) -> dict[str, str]:

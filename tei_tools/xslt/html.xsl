@@ -18,6 +18,12 @@
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div)]" use="@xml:id"/>
+  <!-- Units by the id their @corresp starts with: the Chinese units of a 2:1 merge share it,
+       and the English units of a row start with one of the row's Chinese units. -->
+  <xsl:key name="zhByFirst" match="tei:div[@type='original']//*[@xml:id][@corresp]"
+           use="substring(substring-before(concat(normalize-space(@corresp), ' '), ' '), 2)"/>
+  <xsl:key name="enByFirst" match="tei:div[@type='translation']//*[@xml:id][@corresp]"
+           use="substring(substring-before(concat(normalize-space(@corresp), ' '), ' '), 2)"/>
   <xsl:key name="ref" match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName"
            use="@ref"/>
 
@@ -142,13 +148,11 @@ document.querySelectorAll('.unit').forEach(function (u) {
   <!-- One row: the Chinese units of this anchor and the English units that point to them. -->
   <xsl:template name="row">
     <xsl:param name="anchor"/>
-    <!-- The Chinese units whose first partner's first partner is the anchor (2:1 merges). -->
-    <xsl:variable name="zhRow" select="$zhUnits[@xml:id = $anchor or
-        substring(substring-before(concat(normalize-space(key('unit', substring(substring-before(
-          concat(normalize-space(@corresp), $sp), $sp), 2))/@corresp), $sp), $sp), 2) = $anchor]"/>
-    <!-- The English units that point into those Chinese units (1:2 splits). -->
-    <xsl:variable name="enRow" select="$enUnits[@corresp][key('unit', substring(substring-before(
-        concat(normalize-space(@corresp), $sp), $sp), 2)) [count(. | $zhRow) = count($zhRow)]]"/>
+    <xsl:variable name="first" select="substring(substring-before(concat(normalize-space(key('unit', $anchor)/@corresp), $sp), $sp), 2)"/>
+    <!-- The Chinese units that point first where the anchor points first (2:1 merges). -->
+    <xsl:variable name="zhRow" select="key('unit', $anchor) | key('zhByFirst', $first)"/>
+    <!-- The English units that point first into those Chinese units (1:2 splits). -->
+    <xsl:variable name="enRow" select="key('enByFirst', $zhRow/@xml:id)"/>
     <xsl:variable name="kind">
       <xsl:choose>
         <xsl:when test="key('unit', $anchor)/self::tei:head[@type]">title</xsl:when>
@@ -166,9 +170,11 @@ document.querySelectorAll('.unit').forEach(function (u) {
   </xsl:template>
 
   <!-- English units without a partner that follow $after (or open the text if $after is empty). -->
+  <xsl:variable name="unlinked" select="$enUnits[not(@corresp)]"/>
+
   <xsl:template name="unlinked-en">
     <xsl:param name="after"/>
-    <xsl:for-each select="$enUnits[not(@corresp)]">
+    <xsl:for-each select="$unlinked">
       <xsl:variable name="prev" select="preceding::*[@xml:id][@corresp][ancestor::tei:div[@type='translation']][1]"/>
       <xsl:if test="(not($after) and not($prev)) or ($after and generate-id($prev) = generate-id($after))">
         <div class="row unlinked">
@@ -198,14 +204,12 @@ document.querySelectorAll('.unit').forEach(function (u) {
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName">
     <a class="{local-name()}" href="#idx-{substring(@ref, 2)}">
-      <xsl:apply-templates/>
+      <xsl:apply-templates mode="inner"/>
     </a>
   </xsl:template>
   <!-- A name inside a name: marked, but one link (the outer) is enough. -->
-  <xsl:template match="tei:persName[ancestor::tei:persName or ancestor::tei:placeName or ancestor::tei:orgName]
-                     | tei:placeName[ancestor::tei:persName or ancestor::tei:placeName or ancestor::tei:orgName]
-                     | tei:orgName[ancestor::tei:persName or ancestor::tei:placeName or ancestor::tei:orgName]">
-    <span class="{local-name()}" data-ref="{@ref}"><xsl:apply-templates/></span>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName" mode="inner">
+    <span class="{local-name()}" data-ref="{@ref}"><xsl:apply-templates mode="inner"/></span>
   </xsl:template>
 
   <!-- The index of names, from the standOff: names in both languages and where each occurs. -->

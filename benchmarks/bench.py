@@ -1,0 +1,138 @@
+"""`make bench`: speed and memory against floors measured in the same run (not part of `make test`).
+
+(a) convert per article vs jieba.posseg.cut alone on the same Chinese text, same process;
+(b) `tei-tools validate` vs `jing tei_all.rng` on the same editions;
+(c) the HTML transform per edition; (d) cold start of `--help` and of validating one file;
+(e) peak memory (largest process) converting a small and a ten times larger corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def peak_rss_mib(cmd: list[str]) -> float:
+    """Largest resident set of the command or any of its descendants (MiB), run in a fresh child."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def bench_convert(sources: list[Path], out: Path) -> tuple[float, float]:
+    import jieba.posseg as pseg
+
+    from tei_tools.convert import convert_file
+    from tei_tools.pipeline import Options, entity_tagger
+
+    options = Options()
+    entity_tagger(())  # loaded once, as in a worker
+    texts = [corpus.chinese_units(p.read_text(encoding="utf-8")) for p in sources]
+    convert_file(sources[0], out, options)
+    start = time.perf_counter()
+    for path in sources:
+        convert_file(path, out, options, force=True)
+    ours = (time.perf_counter() - start) / len(sources)
+    start = time.perf_counter()
+    for units in texts:
+        for unit in units:
+            list(pseg.cut(unit))
+    floor = (time.perf_counter() - start) / len(sources)
+    return ours, floor
+
+
+def bench_html(editions: list[Path], out: Path) -> tuple[float, float]:
+    """(the compiled stylesheet applied to a parsed edition, the whole file: read, parse,
+    transform, serialise, write), per edition."""
+    from tei_tools.safexml import parse
+    from tei_tools.transform import html, stylesheet
+
+    html(editions[0], out)
+    trees = [parse(e) for e in editions]
+    xslt = stylesheet("html.xsl")
+    start = time.perf_counter()
+    for tree in trees:
+        xslt(tree)
+    transform_only = (time.perf_counter() - start) / len(editions)
+    del trees
+    start = time.perf_counter()
+    for edition in editions:
+        html(edition, out)
+    return transform_only, (time.perf_counter() - start) / len(editions)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--memory", type=int, nargs=2, default=(1000, 10000))
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--tei-all", type=Path, default=None)
+    args = parser.parse_args()
+    work = args.work
+    shutil.rmtree(work, ignore_errors=True)
+    rows = []
+
+    sources = corpus.write(work / "corpus", args.articles)
+    ours, floor = bench_convert(sources, work / "editions")
+    rows.append(("(a) convert per article", f"{ours * 1000:.1f} ms", f"jieba alone {floor * 1000:.1f} ms",
+                 f"{ours / floor:.2f}x", "<= 2x"))
+
+    editions = sorted((work / "editions").glob("*.xml"))
+    jobs = str(len(os.sched_getaffinity(0)))
+    validate = timed([str(BIN / "tei-tools"), "validate", str(work / "editions"), "-j", jobs])
+    rng = args.tei_all or next((p for p in (ROOT / "schema" / "tei_all.rng",
+                                            ROOT.parent / "shared" / "tei" / "tei_all.rng") if p.is_file()), None)
+    if shutil.which("jing") and rng:
+        jing = timed(["jing", str(rng), *map(str, editions)])
+        rows.append((f"(b) validate {len(editions)} editions", f"{validate:.2f} s", f"jing {jing:.2f} s",
+                     f"{validate / jing:.2f}x", "<= 1x"))
+    else:
+        rows.append((f"(b) validate {len(editions)} editions", f"{validate:.2f} s", "jing missing", "-", "<= 1x"))
+
+    per_transform, per_file = bench_html(editions, work / "html")
+    rows.append(("(c) HTML transform per edition", f"{per_transform * 1000:.2f} ms",
+                 f"file to file {per_file * 1000:.2f} ms", "", "<= 2 ms"))
+
+    help_s = statistics.median(timed([str(BIN / "tei-tools"), "--help"]) for _ in range(5))
+    one_s = statistics.median(timed([str(BIN / "tei-tools"), "validate", str(editions[0])]) for _ in range(5))
+    rows.append(("(d) cold start --help", f"{help_s:.3f} s", "", "", "< 0.5 s"))
+    rows.append(("(d) cold start validate one", f"{one_s:.3f} s", "", "", "< 0.5 s"))
+
+    small, large = args.memory
+    peaks = []
+    for count in (small, large):
+        folder = work / f"memory-{count}"
+        corpus.write(folder / "src", count, seed=count, short=True)
+        peaks.append(peak_rss_mib([str(BIN / "tei-tools"), "convert", str(folder / "src"), "-o",
+                                   str(folder / "out"), "-j", jobs]))
+    rows.append((f"(e) peak memory {small} vs {large}", f"{peaks[0]:.0f} MiB", f"{peaks[1]:.0f} MiB",
+                 f"{(peaks[1] / peaks[0] - 1) * 100:+.1f}%", "within 10%"))
+
+    lines = [f"{'measure':34}{'ours':>12}  {'floor / other':22}{'ratio':>8}  target"]
+    lines += [f"{a:34}{b:>12}  {c:22}{d:>8}  {e}" for a, b, c, d, e in rows]
+    report = "\n".join(lines)
+    print(report)
+    (work / "results.txt").write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
