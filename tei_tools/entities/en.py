@@ -117,6 +117,7 @@ class EnglishTagger:
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=len, reverse=True):
             self.by_first.setdefault(name[:2], []).append(name)
+        self.register_places = frozenset(n for n, (_, kind) in names.items() if kind == "place")
 
     def register_spans(self, text: str, ws: list[Word]) -> list[Span]:
         """Every register name starting at a word, nested ones too (Jiaxing in Jiaxing …)."""
@@ -132,8 +133,7 @@ class EnglishTagger:
     def tag(self, text: str, authors: list[str], hints: dict[str, str]) -> list[Span]:
         """hints: romanised forms of the Chinese names of this article -> kind."""
         ws = words(text)
-        places = {h for h, k in hints.items() if k == "place"} | {
-            n for n, (_, k) in self.names.items() if k == "place"}
+        places = self.register_places | {h for h, k in hints.items() if k == "place"}
         orgs = []
         for run in _runs(ws):
             orgs.extend(self._orgs(text, run, places))

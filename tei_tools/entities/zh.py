@@ -229,22 +229,23 @@ class ChineseTagger:
         orgs = self.org_spans(text, tokens) + self.journal_spans(text)
         # Inside an organisation, a register name counts only as a place or as a name the
         # organisation's own name starts with (中共 in 中共嘉兴市委, not 工会 in …工会联合会).
+        in_org = _coverage(len(text), orgs)  # in_org[i]: an organisation holds character i
         spans: list[Span] = [s for s in self.register_spans(text)
-                             if s.kind == "place" or not any(o.start < s.start < o.end for o in orgs)]
+                             if s.kind == "place" or not in_org[s.start] or any(
+                                 o.start == s.start for o in orgs)]
         for org in orgs:
             spans.append(org)
             spans.extend(self.nested(text, tokens, org, places))
         sites = self.site_spans(text, tokens, places)
         spans.extend(sites)
+        in_site = _coverage(len(text), sites)
         for tok in tokens:
-            if not any(o.start <= tok.start < o.end for o in orgs):
-                place = self._place_token(text, tok, places, inside_org=bool(
-                    any(s.start <= tok.start < s.end for s in sites)))
+            if not in_org[tok.start]:
+                place = self._place_token(text, tok, places, inside_org=bool(in_site[tok.start]))
                 if place:
                     spans.append(place)
         persons = [p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
-                   if not any(o.start <= p.start < o.end for o in orgs)
-                   and p.name not in places and _stem(p.name) not in places]
+                   if not in_org[p.start] and p.name not in places and _stem(p.name) not in places]
         spans.extend(persons)
         return _consistent([with_register_ref(s, self.names) for s in spans])
 
@@ -321,6 +322,14 @@ def _aliases(rests: dict[str, set[str]]) -> dict[str, str]:
     return aliases
 
 
+def _coverage(length: int, spans: list[Span]) -> bytearray:
+    """One byte a character: 1 where one of the spans covers it."""
+    covered = bytearray(length + 1)
+    for s in spans:
+        covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+    return covered
+
+
 def with_register_ref(span: Span, names: dict[str, tuple[str, str]]) -> Span:
     """A name a rule found that the register lists (same kind) takes the register's id."""
     if span.ref or names.get(span.name, ("", ""))[1] != span.kind:
@@ -336,6 +345,7 @@ def _is_han(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+@lru_cache(maxsize=16384)
 def _stem(place: str) -> str:
     """嘉兴市 -> 嘉兴: the name without its administrative suffix, if two characters remain."""
     for suffix in ZH_PLACE_SUFFIXES:
