@@ -15,7 +15,7 @@ TEI_ALL  ?= $(firstword $(wildcard schema/tei_all.rng ../shared/tei/tei_all.rng)
 JING     := $(shell command -v jing 2>/dev/null)
 TEI_ALL_FLAG := $(if $(and $(TEI_ALL),$(JING)),--tei-all $(TEI_ALL))
 
-.PHONY: all editions validate html text bag test bench clean tei-all
+.PHONY: all editions validate html text bag test bench scores clean tei-all
 .DELETE_ON_ERROR:
 
 all: validate html text
@@ -56,6 +56,13 @@ $(BUILD)/bags/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+# Name-tagging scores of every edition that has a gold file in tests/gold/.
+scores: editions/.built
+	@for gold in tests/gold/*.tsv; do \
+	  name=$$(basename $$gold .tsv); \
+	  edition=$$(grep -l ">$$name.txt<" editions/*.xml); \
+	  echo "== $$name ($$edition)"; $(BIN)/tei-tools score $$edition $$gold; done
 
 # Speed and memory against floors measured in the same run (minutes; not part of `make test`).
 BENCH_ARGS ?=
