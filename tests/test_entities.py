@@ -15,7 +15,8 @@ from tei_tools.pipeline import Options, build_edition
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLD = ROOT / "tests" / "gold"
 NEW_ARTICLES = ["101_fenyang_red_star", "102_anping_library", "103_benxi_furnace",
-                "104_huaiyang_clinic", "105_wuhu_bridge"]
+                "104_huaiyang_clinic", "105_wuhu_bridge", "106_wanan_reservoir",
+                "107_shanghai_night_school"]
 
 
 def edition_for(stem):

@@ -71,6 +71,8 @@ def _runs(ws: list[Word]) -> list[list[Word]]:
             cur.append(w)
         elif cur and w.text in ("of", "for") and nxt and nxt.cap:
             cur.append(w)
+        elif cur and (w.text == "No." or (w.text.isdigit() and cur[-1].text == "No.")):
+            cur.append(w)  # Shanghai No. 3 Cotton Mill
         elif (cur and w.text in ("and", "&") and nxt and nxt.cap
               and cur[-1].text not in EN_ORG_HEADS | EN_PLACE_HEADS and cur[-1].text not in EN_NOT_NAME):
             cur.append(w)

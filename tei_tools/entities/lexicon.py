@@ -6,7 +6,7 @@ ZH_ORG_HEADS = sorted("""
 委员会 人民政府 人民委员会 人民公社 合作社 供销社 信用社 公司 工会 青年团 共青团 妇联
 联合会 协会 学会 学校 中学 小学 大学 学院 医院 图书馆 博物馆 文化馆 研究所 研究院 设计院 农场 林场
 牧场 工厂 铁工厂 钢铁厂 机械厂 日报 晚报 画报 杂志社 报社 出版社 通讯社 新华社 银行 商店 书店 剧团
-市委 县委 区委 省委 地委 党委 支部 总支 厂 部 局 社 报 矿 站 所 院 馆 团 处 委 会 店 场 军
+市委 县委 区委 省委 地委 党委 支部 总支 厂 部 局 厅 社 报 矿 站 所 院 馆 团 处 委 会 店 场 军
 """.split(), key=len, reverse=True)
 
 # Committee words: a place directly before them loses its suffix to them (嘉兴 in 嘉兴市委).
@@ -19,11 +19,13 @@ ZH_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "专区", "地区", 
 ZH_NOT_PLACE = set("""
 山区 地区 市区 郊区 灾区 牧区 林区 矿区 老区 新区 全区 本区 该区 全县 本县 该县 全市 本市 该市 全省 本省 外省
 各省 各县 各市 城市 农村 乡村 山村 县城 全村 本村 各村 该村 外地 本地 全乡 本乡 各乡 江河 河流 湖泊
+大桥 大坝 水库 工地 车站 码头 港口 公路 铁路 山区
 """.split())
 
 # Words ending in a head character that are not organisation names.
 ZH_NOT_ORG = set("""
-干部 全部 内部 外部 局部 本部 大部 部分 社会 汇报 情报 简报 电报 海报 预报 警报 报告 大会 开会 机会
+干部 全部 内部 外部 局部 本部 大部 部分 社会 汇报 情报 简报 电报 海报 预报 警报 报告 报道 报纸 报刊
+报名 报到 报酬 报销 报表 报喜 报请 报送 报考 大会 开会 机会
 会议 晚会 社员 团员 团结 团体 会员 委员 院子 所以 所有 所谓 场所 厕所 住所 广场 市场 现场 立场 会场 农场主
 车站 部队 军队 排队 小队 队伍 大厂 小厂 各厂 本厂 该厂 全厂 此厂 下厂 进厂 出厂 回厂 到厂 建厂
 """.split())
@@ -64,7 +66,10 @@ Sanatorium Observatory Workshop Cooperative Co-operative Commission Prefecture-C
 EN_PLACE_SUFFIX_ZH = {"River": ("河", "江"), "Village": ("村", "庄"), "County": ("县",),
                       "Province": ("省",), "City": ("市",), "District": ("区",), "Township": ("乡",),
                       "Town": ("镇",), "Lake": ("湖",), "Mountain": ("山",),
-                      "Prefecture": ("专区", "地区", "州"), "Island": ("岛",)}
+                      "Prefecture": ("专区", "地区", "州"), "Island": ("岛",),
+                      "Reservoir": ("水库",), "Canal": ("运河", "渠")}
+# Geographic heads that make a proper name before them a place (百嘉 + 水库).
+ZH_GEO_HEADS = ("水库", "运河")
 # Place heads; the span keeps them (Hebei Province, Dingxian County).
 EN_PLACE_HEADS = set("""
 Province County City District Township Village River Prefecture Town Region Lake Mountain Mountains
@@ -98,7 +103,7 @@ HEAD_TRANSLATIONS = {
     "矿": {"Mine", "Mines", "Colliery"},
     "部": {"Department", "Ministry"},
     "委": {"Committee"}, "委员会": {"Committee", "Commission", "Council"},
-    "局": {"Bureau", "Administration", "Office"},
+    "局": {"Bureau", "Administration", "Office"}, "厅": {"Department", "Bureau"},
     "社": {"Cooperative", "Agency", "Society", "Commune", "Press", "Co-op"},
     "报": {"Daily", "News", "Newspaper", "Gazette", "Press"},
     "会": {"Union", "Association", "Federation", "Society", "Council", "Congress"},

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..ids import entity_id
 from ..model import EN, ZH, Edition, Entity, Mention
-from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS
+from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_GEO_HEADS
 from .romanize import compact, person_name, place_name, syllables
 from .zh import Span, stem
 
@@ -43,7 +43,13 @@ def romanised(key: Key) -> set[str]:
             forms.add(compact(syllables(name)[0]))
         return forms
     if kind == "place":
-        return {compact(place_name(name)), compact(place_name(stem(name)))}
+        forms = {compact(place_name(name)), compact(place_name(stem(name)))}
+        if len(name) >= 2 and name[-1] in "江河湖":
+            forms.add(compact(place_name(name[:-1])))  # 赣江 / Gan River
+        for head in ZH_GEO_HEADS:
+            if name.endswith(head) and len(name) > len(head):
+                forms.add(compact(place_name(name[:-len(head)])))  # 百嘉水库 / Baijia Reservoir
+        return forms
     return set()
 
 
@@ -156,6 +162,26 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
     return mapping
 
 
+_TITLE_CASE = ("title", "subtitle", "head")
+
+
+def _drop_title_case_guesses(edition: Edition, spans: dict[str, list[Span]], keys: dict[str, list[Key]],
+                             mapping: dict[Key, Key]):
+    """In title-case units every phrase is capitalised, so an English organisation found there
+    by the capitalisation rule alone (Night School) stays only if the Chinese names it too or
+    the body of the article uses the name."""
+    units = {u.id: u for u in edition.sides[EN].units}
+    body = "\n".join(u.text for u in units.values() if u.kind not in _TITLE_CASE)
+    for unit_id in list(spans):
+        if units[unit_id].kind not in _TITLE_CASE:
+            continue
+        kept = [(s, k) for s, k in zip(spans[unit_id], keys[unit_id])
+                if not (k[0] == "en" and k[1] == "org" and k not in mapping and s.name not in body)]
+        spans[unit_id] = [s for s, _ in kept]
+        keys[unit_id] = [k for _, k in kept]
+    return spans, keys
+
+
 def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: dict[str, list[Span]],
                    aliases: dict[str, str], register: dict[str, Entity]) -> None:
     """Give every mention its final @ref and the edition the entries it refers to."""
@@ -163,6 +189,7 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
     en_keys = {u: [en_key(s) for s in spans] for u, spans in en_spans.items()}
     known = {s.name: k for u, spans in en_spans.items() for s, k in zip(spans, en_keys[u]) if k[0] == "reg"}
     mapping = link(zh_keys, en_keys, edition.links, known)
+    en_spans, en_keys = _drop_title_case_guesses(edition, en_spans, en_keys, mapping)
     names: dict[Key, dict[str, Counter]] = defaultdict(lambda: {ZH: Counter(), EN: Counter()})
     for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):
         for unit_id, spans in spans_by_unit.items():

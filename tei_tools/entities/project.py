@@ -134,8 +134,13 @@ def _add_org(spans: list[Span], new: Span) -> None:
 
 def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
     """Chinese organisation spans are maximal: a place written right before the name belongs
-    to it (周口专区 + 卫生局 = 周口专区卫生局, the place nested)."""
+    to it (周口专区 + 卫生局 = 周口专区卫生局, the place nested). A place right before 工地
+    names a construction site (百嘉水库 + 工地)."""
     out = list(spans)
+    for place in [s for s in out if s.kind == "place"]:
+        if text.startswith("工地", place.end) and not any(
+                o.start <= place.start and place.end + 2 <= o.end for o in out if o is not place):
+            out.append(Span(place.start, place.end + 2, "place", text[place.start:place.end + 2]))
     changed = True
     while changed:
         changed = False

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (ZH_COMMITTEE_WORDS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
+from .lexicon import (ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
                       ZH_NOT_PLACE, ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES,
                       ZH_TITLES_BEFORE)
 
@@ -100,8 +100,8 @@ class ChineseTagger:
         more than a place suffix and a head (村支部, 县委 are generic)."""
         if tok.word in self.names:
             return True
-        if tok.flag not in PROPER_FLAGS or len(tok.word) < 2:
-            return False
+        if tok.flag not in PROPER_FLAGS or len(tok.word) < 2 or tok.word[0] == "第":
+            return False  # (第一版: an ordinal, not a name)
         head = self.heads.search(tok.word)
         rest = tok.word[:head.start()] if head and head.end() == len(tok.word) else tok.word
         return bool(rest) and rest not in ZH_PLACE_SUFFIXES
@@ -158,6 +158,9 @@ class ChineseTagger:
         if self.names.get(word, ("", ""))[1] == "place" or word in ZH_NOT_PLACE:
             return None  # the register pass has it, or it is a common noun (山区)
         after = text[tok.end:tok.end + 2]
+        if tok.flag in ("ns", "nr", "nrt", "nz", "j") and len(word) >= 2 and text.startswith(ZH_GEO_HEADS, tok.end):
+            geo = next(h for h in ZH_GEO_HEADS if text.startswith(h, tok.end))
+            return Span(tok.start, tok.end + len(geo), "place", word + geo)  # 百嘉水库
         if tok.flag in ("ns", "nr", "nrt", "nz", "j") and len(word) >= 2:
             if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
                 name = word[:-1] if after[:1] == "委" else word
@@ -213,8 +216,9 @@ class ChineseTagger:
         spans = []
         for m in re.finditer("工地", text):
             inside = [t for t in tokens if m.start() - 8 <= t.start and t.end <= m.start()]
-            first = next((t for t in inside if self._proper(t) or t.word in places), None)
-            if first and all(_is_han(ch) and ch not in ZH_STOP_CHARS for ch in text[first.start:m.start()]):
+            first = next((t for t in inside if (self._proper(t) or t.word in places) and all(
+                _is_han(ch) and ch not in ZH_STOP_CHARS for ch in text[t.start:m.start()])), None)
+            if first:
                 spans.append(Span(first.start, m.end(), "place", text[first.start:m.end()]))
         return spans
 
@@ -337,6 +341,10 @@ def with_register_ref(span: Span, names: dict[str, tuple[str, str]]) -> Span:
     return Span(span.start, span.end, span.kind, span.name, names[span.name][0])
 
 
+_EN_PLACE_WORDS = {"Province", "County", "City", "District", "Township", "Village", "Town",
+                   "Prefecture", "Region"}
+
+
 def _reading_order(span: Span) -> tuple[int, int]:
     return (span.start, -span.end)
 
@@ -376,12 +384,22 @@ def _consistent(spans: list[Span]) -> list[Span]:
             continue
         if any(k.start == s.start and k.end == s.end for k in kept):
             continue  # same span, other kind: the earlier rule (register first) wins
-        if any(k.kind == s.kind and k.start <= s.start and s.end <= k.end
-               and (s.kind != "org" or (s.ref and k.ref == s.ref)) for k in kept):
-            continue  # a place in a place, a name in another name of itself: the longer holds
+        if s.ref and any(k.kind == s.kind and k.ref == s.ref and k.start <= s.start and s.end <= k.end
+                         for k in kept):
+            continue  # a name inside another name of itself (Xinhua in Xinhua News Agency)
         seen.add(key)
         kept.append(s)
-    return kept
+    # A place inside its own longer form (普陀 in 普陀区, Putuo in Putuo District) or a person
+    # inside a person, whichever rule came first: the longer holds. A place inside another
+    # place (芜湖 in 芜湖大桥工地) stays nested.
+    return [s for s in kept if s.kind == "org" or not any(
+        k.kind == s.kind and k.start == s.start and s.end < k.end
+        and (s.kind == "person" or _same_place(s.name, k.name)) for k in kept)]
+
+
+def _same_place(short: str, long: str) -> bool:
+    rest = long[len(short):].strip()
+    return rest in ZH_PLACE_SUFFIXES or rest in _EN_PLACE_WORDS
 
 
 def stem(place: str) -> str:
