@@ -96,3 +96,24 @@ def test_seal_detects_edits():
     data = (GOLDEN / f"{SEED_ID}.xml").read_bytes()
     assert is_untouched(data)
     assert not is_untouched(data.replace("深入深入再深入".encode(), "深入".encode(), 1))
+
+
+def test_every_committed_edition_is_what_make_produces(tmp_path):
+    from tei_tools.convert import iter_sources
+
+    committed = {p.name: p.read_bytes() for p in (ROOT / "editions").glob("*.xml") if p.name != "register.xml"}
+    sources = list(iter_sources([ROOT / "editions" / "sources"]))
+    for source in sources:
+        result = convert_file(source, tmp_path, Options(registers=[REGISTER]))
+        assert result.error is None
+        assert committed[result.output.name] == result.output.read_bytes(), result.output.name
+    assert len(committed) == len(sources)
+
+
+def test_every_committed_edition_is_valid(validator, need_jing):
+    from tei_tools.validate import jing_problems
+
+    editions = sorted(str(p) for p in (ROOT / "editions").glob("*.xml") if p.name != "register.xml")
+    for path in editions:
+        assert validator.check_file(path)[0] == []
+    assert jing_problems(need_jing, editions + [str(REGISTER)]) == []
