@@ -12,7 +12,6 @@ LANGS = (ZH, EN)
 # Short prefixes for unit ids; the language of a side is its div's xml:lang.
 ID_PREFIX = {ZH: "zh", EN: "en"}
 
-ENTITY_KINDS = ("person", "place", "org")
 
 
 @dataclass(frozen=True, order=True)

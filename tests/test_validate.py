@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from conftest import GOLDEN, SEED_ID, tei_all_rng  # noqa: F401
+from conftest import GOLDEN, SEED_ID
 
 from tei_tools.validate import jing_problems
 

@@ -95,7 +95,6 @@ Next One Two Three Four Five Six Seven Eight Nine Ten Thirteen New
 Going Staying Dividing Must Learning Continuing Guiding Of Here There Yet Still Even Only Just Most
 Great Greater Small Large Big Good Bad Old Young Current Present Past Future Since Until Upon Whether
 """.split()) - {"New"}
-EN_CONNECTORS = {"of", "and", "for", "the", "de", "&"}
 # What an organisation head in Chinese may be called in English (for linking the two).
 HEAD_TRANSLATIONS = {
     "厂": {"Factory", "Plant", "Works", "Mill", "Mills", "Factories", "Distillery", "Brewery",
