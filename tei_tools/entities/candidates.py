@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..convert import iter_sources
 from ..model import EN, ZH
 from ..pipeline import Options, build_edition
 from ..safexml import parse
@@ -60,7 +59,7 @@ def candidates(paths: list[str | Path], registers: list[Path]) -> list[str]:
         for f in files:
             if f.suffix == ".xml":
                 rows = _from_edition(f)
-            elif f in set(iter_sources([f])) and f.suffix == ".txt":
+            elif f.suffix == ".txt":
                 rows = _from_source(f, registers)
             else:
                 continue
