@@ -69,6 +69,15 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
     default = Path(out_dir) / REGISTER_NAME
     chosen = [Path(r) for r in registers] or ([default] if default.is_file() else [])
     options = Options(encoding=encoding, entities=not no_entities, registers=chosen)
+    if options.entities:
+        from .entities.register import load_all
+        from .errors import ToolError
+
+        try:
+            load_all(chosen)  # a broken register is one message here, not a failure per worker
+        except ToolError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
     if publisher:
         options.publication.publisher = publisher
     if licence_url:

@@ -67,3 +67,13 @@ def test_usage_errors_exit_2(tmp_path):
 def test_help_lists_commands():
     r = run("--help")
     assert r.exit_code == 0 and "convert" in r.output and "validate" in r.output
+
+
+def test_broken_register_is_one_clear_line(tmp_path):
+    register = tmp_path / "register.xml"
+    register.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPlace>\n'
+                        '<place><placeName>x</placeName></place></listPlace></standOff></TEI>',
+                        encoding="utf-8")
+    r = run("convert", SEED, "-o", tmp_path / "out", "--register", register)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert f"{register}:2: <place> without xml:id" in r.output
