@@ -25,6 +25,10 @@ _ZH_COLUMN = re.compile(r"^专栏\s*[：:](.*)$")
 _TWO_SPACES = re.compile(r"[ \u3000]{2,}|\u3000")
 _AUTHOR_SPLIT_EN = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _AUTHOR_SPLIT_ZH = re.compile(r"[\s\u3000、，,;；]+")
+# Roles printed before bylines (本报记者　李明, Our correspondent Li Ming): not part of a name.
+_ROLE_ZH = re.compile(r"^(?:本报|新华社|中国新闻社|特约|驻\S{1,6})?(?:特约)?(?:记者|通讯员|评论员|摄影记者)")
+_ROLE_EN = re.compile(r"^(?:(?:our|staff|special|xinhua(?: news agency)?)\s+)?(?:reporters?|correspondents?|"
+                      r"commentators?|photographers?)\s+(?:of\s+this\s+(?:paper|newspaper)\s+)?", re.IGNORECASE)
 # Sentence-final punctuation; a Chinese line ending in one of these is a paragraph, not a heading.
 _FINAL = set("。！？…；：.!?;:")
 _CLOSERS = "”’」』）)\"'》"
@@ -173,7 +177,8 @@ class _Parser:
         side = Side(EN)
         title_field = fields["Title"][1]
         author_field = fields["Author"][1]
-        meta.authors[EN] = [a for a in _AUTHOR_SPLIT_EN.split(author_field) if a]
+        meta.authors[EN] = [_ROLE_EN.sub("", a).strip() for a in _AUTHOR_SPLIT_EN.split(author_field)
+                            if _ROLE_EN.sub("", a).strip()]
         i = 0
         title, subtitle = title_field, ""
         if lines and title_field.startswith(lines[0].text):
@@ -254,7 +259,8 @@ class _Parser:
     def _chinese_body(self, info: dict, meta: Metadata, en_side: Side) -> Side:
         side = Side(ZH)
         meta.title[ZH], meta.subtitle[ZH] = info["title"], info["subtitle"]
-        meta.authors[ZH] = [a for a in _AUTHOR_SPLIT_ZH.split(info["authors_line"]) if a]
+        meta.authors[ZH] = [_ROLE_ZH.sub("", a) for a in _AUTHOR_SPLIT_ZH.split(info["authors_line"])
+                            if _ROLE_ZH.sub("", a)]
         lines: list[_Line] = info["body"]
         i = 0
         for kind, expected in (("title", info["title"]), ("subtitle", info["subtitle"]),

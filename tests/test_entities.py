@@ -144,3 +144,11 @@ def test_score_command_prints_the_table():
                                   str(GOLD / "000_8ab13afc5602f97b.tsv")])
     assert r.exit_code == 0
     assert "linked across languages: 18/18 = 1.000" in r.output
+
+
+def test_header_pairs_authors_by_romanisation(tmp_path):
+    from articles import Article
+
+    src = Article(authors_en=["Wang Hua", "Li Ming"], authors_zh=["李明", "王华"]).write(tmp_path)
+    edition = build_edition(src)
+    assert edition.meta.authors == {"zh-Hans": ["李明", "王华"], "en": ["Li Ming", "Wang Hua"]}

@@ -128,3 +128,11 @@ def test_errors_name_file_and_line(mutate, line, message):
     assert str(info.value).startswith("x.txt:")
     if line:
         assert info.value.line == line
+
+
+def test_byline_roles_are_not_names():
+    a = Article(authors_en=["Our reporter Li Ming", "Wang Hua"], authors_zh=["本报记者", "李明", "新华社记者王华"])
+    e = read_text(a.text())
+    assert e.meta.authors[EN] == ["Li Ming", "Wang Hua"]
+    assert e.meta.authors[ZH] == ["李明", "王华"]
+    assert e.sides[ZH].units[2].kind == "byline"

@@ -11,6 +11,7 @@ from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
 from .project import merge_places_into_orgs, project, project_orgs
 from .propagate import propagate
+from .romanize import compact, person_name
 from .zh import ChineseTagger
 
 
@@ -26,6 +27,7 @@ class EntityTagger:
         self.en = EnglishTagger(by_lang[EN])
 
     def __call__(self, edition: Edition) -> Edition:
+        _order_authors(edition)
         zh_units = edition.sides[ZH].units
         en_units = edition.sides[EN].units
         pieces = Pieces({u.id: u.text for u in zh_units}, {u.id: u.text for u in en_units}, edition.links)
@@ -43,3 +45,15 @@ class EntityTagger:
         build_entities(edition, pieces.join(zh_by_piece), pieces.join(en_by_piece), aliases,
                        self.register.entities)
         return edition
+
+
+def _order_authors(edition: Edition) -> None:
+    """Put the English author names in the order of the Chinese ones where the romanisations
+    say which is which, so that the header pairs 陈心海 with Chen Xinhai."""
+    zh, en = edition.meta.authors.get(ZH, []), edition.meta.authors.get(EN, [])
+    if len(zh) != len(en) or len(zh) < 2:
+        return
+    spelled = {compact(person_name(name)): name for name in en}
+    ordered = [spelled.get(compact(person_name(name))) for name in zh]
+    if all(ordered) and sorted(ordered) == sorted(en):
+        edition.meta.authors[EN] = ordered
