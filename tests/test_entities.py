@@ -16,7 +16,7 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLD = ROOT / "tests" / "gold"
 NEW_ARTICLES = ["101_fenyang_red_star", "102_anping_library", "103_benxi_furnace",
                 "104_huaiyang_clinic", "105_wuhu_bridge", "106_wanan_reservoir",
-                "107_shanghai_night_school"]
+                "107_shanghai_night_school", "108_burmese_delegation", "109_red_flag_commune"]
 
 
 def edition_for(stem):

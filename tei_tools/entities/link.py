@@ -38,10 +38,8 @@ def romanised(key: Key) -> set[str]:
     """Compact romanisations a Chinese name may take in English."""
     _, kind, name = key
     if kind == "person":
-        forms = {compact(person_name(name))}
-        if len(name) == 1:
-            forms.add(compact(syllables(name)[0]))
-        return forms
+        # the full name, and the surname alone (周 / Zhou, but also 周恩来 / Zhou)
+        return {compact(person_name(name)), compact(syllables(name[0])[0])}
     if kind == "place":
         forms = {compact(place_name(name)), compact(place_name(stem(name)))}
         if len(name) >= 2 and name[-1] in "江河湖":
@@ -182,11 +180,28 @@ def _drop_title_case_guesses(edition: Edition, spans: dict[str, list[Span]], key
     return spans, keys
 
 
+def _surname_aliases(keys_by_unit: dict[str, list[Key]], surname_of) -> dict[Key, Key]:
+    """A person named by the surname alone (周总理, Premier Zhou) is the one person of the
+    article whose full name starts with it, if there is exactly one."""
+    persons = {k for keys in keys_by_unit.values() for k in keys if k[0] != "reg" and k[1] == "person"}
+    out = {}
+    for short in persons:
+        full = [k for k in persons if k != short and surname_of(k[2]) == short[2]]
+        if len(full) == 1:
+            out[short] = full[0]
+    return out
+
+
 def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: dict[str, list[Span]],
                    aliases: dict[str, str], register: dict[str, Entity]) -> None:
     """Give every mention its final @ref and the edition the entries it refers to."""
     zh_keys = {u: [zh_key(s, aliases) for s in spans] for u, spans in zh_spans.items()}
     en_keys = {u: [en_key(s) for s in spans] for u, spans in en_spans.items()}
+    for keys_by_unit, surname_of in ((zh_keys, lambda n: n[0] if len(n) > 1 else None),
+                                     (en_keys, lambda n: n.split()[0] if " " in n else None)):
+        same = _surname_aliases(keys_by_unit, surname_of)
+        for unit, keys in keys_by_unit.items():
+            keys_by_unit[unit] = [same.get(k, k) for k in keys]
     known = {s.name: k for u, spans in en_spans.items() for s, k in zip(spans, en_keys[u]) if k[0] == "reg"}
     mapping = link(zh_keys, en_keys, edition.links, known)
     en_spans, en_keys = _drop_title_case_guesses(edition, en_spans, en_keys, mapping)

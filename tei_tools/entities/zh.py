@@ -111,8 +111,9 @@ class ChineseTagger:
         spans = []
         for m in self.heads.finditer(text):
             end = m.end()
-            if text[max(0, m.start() - 1):m.end()] in ZH_NOT_ORG or text[m.start():m.end() + 1] in ZH_NOT_ORG:
-                continue
+            if (text[max(0, m.start() - 1):m.end()] in ZH_NOT_ORG or text[max(0, m.start() - 2):m.end()]
+                    in ZH_NOT_ORG or text[m.start():m.end() + 1] in ZH_NOT_ORG):
+                continue  # 干部, 代表团, 部长: a head inside a common word
             span = self._org_ending_at(text, tokens, m.start(), end)
             if span:
                 spans.append(span)
@@ -124,11 +125,14 @@ class ChineseTagger:
                 and _is_han(text[left - 1]):
             left -= 1
         inside = [t for t in tokens if t.end > left and t.start < head_start]
+        verbs = [k for k, t in enumerate(inside) if t.flag == "v" and len(t.word) >= 2]
+        if verbs:  # a name holds no verb: 周总理接见缅甸代表团 is a clause
+            inside = inside[verbs[-1] + 1:]
         first = next((k for k, t in enumerate(inside) if self._proper(t) or (
             k > 0 and t.flag in PROPER_FLAGS and len(t.word) == 1 == len(inside[k - 1].word))), None)
         if first is None:
             return None
-        start = max(inside[first].start, left)
+        start = inside[first].start  # a name token is never cut (对|外贸易部 is 对外贸易部)
         if first > 0 and len(inside[first - 1].word) == 1 and inside[first - 1].flag not in ("m", "q"):
             start = inside[first - 1].start  # a one-character name part jieba split off (新|嘉)
         if end - start <= len(text[head_start:end]):
