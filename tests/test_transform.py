@@ -137,3 +137,17 @@ def test_browser_renders_side_by_side_and_stacked(tmp_path):
     zh, en = boxes[390]
     assert en["y"] >= zh["y"] + zh["height"] and en["x"] < zh["x"] + zh["width"]  # stacked
     assert {r for r in requests} == {target.as_uri()}  # nothing but the page itself
+
+
+def test_html_keeps_an_unlinked_unit_in_its_own_row(tmp_path):
+    en = [("p", "The first paragraph is long enough to pair with its Chinese counterpart here."),
+          ("head", "A Heading Only the Translation Has"),
+          ("p", "The last paragraph pairs with the last Chinese paragraph of the article.")]
+    zh = [("p", "第一段的长度足以和英文的第一段配对。"), ("p", "最后一段和英文的最后一段配对。")]
+    edition = convert_file(Article(en=en, zh=zh).write(tmp_path), tmp_path, Options(entities=False)).output
+    page = page_for(edition, tmp_path)
+    rows = page.xpath("//main/div[contains(@class,'row')]")
+    ids = [[e.get("id") for e in row.xpath(".//*[@id][contains(@class,'unit')]")] for row in rows]
+    assert ids.index(["en-h1"]) == ids.index(["zh-p1", "en-p1"]) + 1  # its own row, in place
+    row = page.get_element_by_id("en-h1").xpath("ancestor::div[contains(@class,'row')]")[0]
+    assert row.xpath("div[contains(@class,'zh')]")[0].text_content() == ""
