@@ -31,20 +31,24 @@ def _length_cost(zh_len: float, en_len: float, ratio: float) -> float:
 
 def align_units(zh: list[Unit], en: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     """Best sequence of beads covering both lists in order."""
-    zl = [len(u.text) for u in zh]
-    el = [len(u.text) for u in en]
-    zh_head = [u.kind == "head" for u in zh]
-    en_head = [u.kind == "head" for u in en]
-    ratio = sum(el) / sum(zl) if sum(zl) and sum(el) else 1.0
+    # Prefix sums: the length and the number of headings of any run of units in O(1).
+    zl, el, zh_heads, en_heads = [0], [0], [0], [0]
+    for u in zh:
+        zl.append(zl[-1] + len(u.text))
+        zh_heads.append(zh_heads[-1] + (u.kind == "head"))
+    for u in en:
+        el.append(el[-1] + len(u.text))
+        en_heads.append(en_heads[-1] + (u.kind == "head"))
+    ratio = el[-1] / zl[-1] if zl[-1] and el[-1] else 1.0
     prior = {bead: -math.log(p) for bead, p in _PRIOR.items()}
 
     def cost(i: int, j: int, di: int, dj: int) -> float:
         """The bead of zh[i:i+di] and en[j:j+dj]: a heading pairs with a heading or stands
         alone, never merges."""
-        heads = sum(zh_head[i:i + di]) + sum(en_head[j:j + dj])
+        heads = zh_heads[i + di] - zh_heads[i] + en_heads[j + dj] - en_heads[j]
         if heads and not (di + dj == 1 or (heads == 2 and di == dj == 1)):
             return math.inf
-        return prior[(di, dj)] + _length_cost(sum(zl[i:i + di]), sum(el[j:j + dj]), ratio)
+        return prior[(di, dj)] + _length_cost(zl[i + di] - zl[i], el[j + dj] - el[j], ratio)
 
     n, m = len(zh), len(en)
     # Only cells near the diagonal are explored, so long articles stay linear in time.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS)
+from .propagate import occurrences
 from .zh import Span, _consistent, _reading_order, with_register_ref
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
@@ -93,15 +93,6 @@ def _strip(run: list[Word]) -> list[Word]:
     while run and run[-1].text in ("of", "for", "the", "and", "&"):
         run = run[:-1]
     return run
-
-
-@lru_cache(maxsize=256)
-def _known_names(names: tuple[str, ...]) -> re.Pattern | None:
-    """One pattern for an article's known person names (its authors, romanised Chinese names)."""
-    if not names:
-        return None
-    alternatives = "|".join(map(re.escape, sorted(set(names), key=len, reverse=True)))
-    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
 
 
 def _sentence_start(ws: list[Word], k: int) -> bool:
@@ -203,9 +194,8 @@ class EnglishTagger:
 
     def _persons(self, text: str, ws: list[Word], authors: list[str], hints: dict[str, str]) -> list[Span]:
         out = []
-        known = _known_names(tuple(authors) + tuple(sorted(h for h, k in hints.items() if k == "person")))
-        if known:
-            out += [Span(m.start(), m.end(), "person", m.group()) for m in known.finditer(text)]
+        for name in set(authors) | {h for h, k in hints.items() if k == "person"}:
+            out += [Span(a, b, "person", name) for a, b in occurrences(text, name, words=True)]
         for k, w in enumerate(ws[:-1]):
             nxt = ws[k + 1]
             if (w.text in EN_PERSON_TITLES and nxt.cap and nxt.text not in EN_NOT_NAME

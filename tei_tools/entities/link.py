@@ -34,12 +34,13 @@ def en_key(span: Span) -> Key:
     return ("reg", span.kind, span.ref) if span.ref else ("en", span.kind, span.name)
 
 
-def romanised(key: Key) -> set[str]:
+@lru_cache(maxsize=8192)
+def romanised(key: Key) -> frozenset[str]:
     """Compact romanisations a Chinese name may take in English."""
     _, kind, name = key
     if kind == "person":
         # the full name, and the surname alone (周 / Zhou, but also 周恩来 / Zhou)
-        return {compact(person_name(name)), compact(syllables(name[0])[0])}
+        return frozenset({compact(person_name(name)), compact(syllables(name[0])[0])})
     if kind == "place":
         forms = {compact(place_name(name)), compact(place_name(stem(name)))}
         if len(name) >= 2 and name[-1] in "江河湖":
@@ -47,8 +48,8 @@ def romanised(key: Key) -> set[str]:
         for head in ZH_GEO_HEADS:
             if name.endswith(head) and len(name) > len(head):
                 forms.add(compact(place_name(name[:-len(head)])))  # 百嘉水库 / Baijia Reservoir
-        return forms
-    return set()
+        return frozenset(forms)
+    return frozenset()
 
 
 def _without_place_head(name: str) -> str:

@@ -5,8 +5,6 @@ the same article (南湾 in the title, Nanwan), including a place's stem without
 """
 from __future__ import annotations
 
-import re
-
 from .link import _without_place_head
 from .zh import Span, stem
 
@@ -28,18 +26,26 @@ def _names(spans_by_unit: dict[str, list[Span]], lang: str) -> dict[str, tuple[s
     return names
 
 
+def occurrences(text: str, name: str, words: bool) -> list[tuple[int, int]]:
+    """Where name stands in text; with words=True only between non-letters (English)."""
+    out, at = [], text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not words or ((at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha())):
+            out.append((at, end))
+        at = text.find(name, at + 1)
+    return out
+
+
 def propagate(texts: dict[str, str], spans_by_unit: dict[str, list[Span]], lang: str) -> None:
     names = _names(spans_by_unit, lang)
-    if not names:
-        return
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    pattern = re.compile(alternatives if lang == "zh" else rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
     for unit, text in texts.items():
         spans = spans_by_unit[unit]
-        for m in pattern.finditer(text):
-            kind, ref = names[m.group()]
-            if _free(spans, m.start(), m.end()):
-                spans.append(Span(m.start(), m.end(), kind, m.group(), ref))
+        for name in sorted(names, key=len, reverse=True):
+            kind, ref = names[name]
+            for start, end in occurrences(text, name, words=lang != "zh"):
+                if _free(spans, start, end):
+                    spans.append(Span(start, end, kind, name, ref))
         spans.sort(key=lambda s: (s.start, -s.end))
 
 
