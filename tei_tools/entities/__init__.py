@@ -49,7 +49,7 @@ class EntityTagger:
 
 def _order_authors(edition: Edition) -> None:
     """Put the English author names in the order of the Chinese ones where the romanisations
-    say which is which, so that the header pairs 陈心海 with Chen Xinhai."""
+    say which is which, so that the header pairs 王永福 with Wang Yongfu."""
     zh, en = edition.meta.authors.get(ZH, []), edition.meta.authors.get(EN, [])
     if len(zh) != len(en) or len(zh) < 2:
         return

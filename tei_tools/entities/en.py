@@ -113,7 +113,7 @@ class EnglishTagger:
         self.register_places = frozenset(n for n, (_, kind) in names.items() if kind == "place")
 
     def register_spans(self, text: str, ws: list[Word]) -> list[Span]:
-        """Every register name starting at a word, nested ones too (Jiaxing in Jiaxing …)."""
+        """Every register name starting at a word, nested ones too (Fenyang in Fenyang …)."""
         spans = []
         for w in ws:
             for name in self.by_first.get(text[w.start:w.start + 2], ()):

@@ -9,7 +9,7 @@ ZH_ORG_HEADS = sorted("""
 市委 县委 区委 省委 地委 党委 支部 总支 厂 部 局 厅 社 报 矿 站 所 院 馆 团 处 委 会 店 场 军
 """.split(), key=len, reverse=True)
 
-# Committee words: a place directly before them loses its suffix to them (嘉兴 in 嘉兴市委).
+# Committee words: a place directly before them loses its suffix to them (汾阳 in 汾阳县委).
 ZH_COMMITTEE_WORDS = ("市委", "县委", "区委", "省委", "地委", "乡委", "镇委")
 # Administrative and geographic suffixes that make a word a place.
 ZH_PLACE_SUFFIXES = ("自治区", "自治州", "自治县", "专区", "地区", "省", "市", "县", "区", "乡", "镇",

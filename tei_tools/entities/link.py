@@ -1,7 +1,7 @@
 """One register entry per entity: Chinese and English mentions joined across the alignment.
 
 A Chinese entity and an English name are the same thing when the register says so, when the
-English is the Chinese name's romanisation (陈心海 / Chen Xinhai, 嘉兴 / Jiaxing), or, for
+English is the Chinese name's romanisation (王永福 / Wang Yongfu, 汾阳 / Fenyang), or, for
 organisations, when they stand in aligned units and the English begins with the romanised proper
 name or ends in a translation of the Chinese head (厂 / Factory). Short English forms follow
 their long form (the Industry Department).

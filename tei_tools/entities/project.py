@@ -165,7 +165,7 @@ def _add(spans: list[Span], new: Span) -> None:
                 continue  # a name nested in an organisation's name
             return  # would cross an organisation's boundary, or is one
         if inside_old:
-            return  # already tagged as long or longer (嘉兴市 holds Jiaxing)
+            return  # already tagged as long or longer (汾阳县 holds Fenyang)
         spans.remove(old)  # a name cut short or crossing (郭来 of 郭来和)
     spans.append(new)
     spans.sort(key=lambda s: (s.start, -s.end))

@@ -22,7 +22,7 @@ def compact(text: str) -> str:
 
 
 def person_name(han: str) -> str:
-    """陈心海 -> Chen Xinhai (surname, then the given name as one word)."""
+    """王永福 -> Wang Yongfu (surname, then the given name as one word)."""
     parts = syllables(han)
     if len(parts) == 1:
         return parts[0].capitalize()
@@ -30,5 +30,5 @@ def person_name(han: str) -> str:
 
 
 def place_name(han: str) -> str:
-    """嘉兴 -> Jiaxing."""
+    """汾阳 -> Fenyang."""
     return "".join(syllables(han)).capitalize()

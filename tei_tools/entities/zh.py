@@ -78,8 +78,8 @@ class ChineseTagger:
 
     # -- single rules --------------------------------------------------------------------
     def register_spans(self, text: str) -> list[Span]:
-        """Every register name at every position, nested ones too (中共 in 中共嘉兴市委); a
-        place before 委 gives its suffix to the committee word (嘉兴 of 嘉兴市委)."""
+        """Every register name at every position, nested ones too (中共 in 中共汾阳县委); a
+        place before 委 gives its suffix to the committee word (汾阳 of 汾阳县委)."""
         spans = []
         for i, ch in enumerate(text):
             for name in self.by_first.get(ch, ()):
@@ -140,7 +140,7 @@ class ChineseTagger:
         return Span(start, end, "org", text[start:end])
 
     def nested(self, text: str, tokens: list[Token], org: Span, places: set[str]) -> list[Span]:
-        """Organisations and places inside an organisation span (中共 ⊂ 中共嘉兴市委 ⊂ …工业部)."""
+        """Organisations and places inside an organisation span (中共 ⊂ 中共汾阳县委 ⊂ …工业部)."""
         out = []
         for m in self.heads.finditer(text, org.start, org.end):
             if self.heads.match(text, m.end()):
@@ -236,7 +236,7 @@ class ChineseTagger:
         tokens = tokens if tokens is not None else self.tokens(text)
         orgs = self.org_spans(text, tokens) + self.journal_spans(text)
         # Inside an organisation, a register name counts only as a place or as a name the
-        # organisation's own name starts with (中共 in 中共嘉兴市委, not 工会 in …工会联合会).
+        # organisation's own name starts with (中共 in 中共汾阳县委, not 工会 in …工会联合会).
         in_org = _coverage(len(text), orgs)  # in_org[i]: an organisation holds character i
         spans: list[Span] = [s for s in self.register_spans(text)
                              if s.kind == "place" or not in_org[s.start] or any(
@@ -262,9 +262,9 @@ class ChineseTagger:
     def tag_units(self, texts: list[str], authors: list[str]) -> tuple[list[list[Span]], dict[str, str]]:
         """Tag every unit of a side; returns the spans and the aliases of organisation names.
 
-        Two passes: places found anywhere (嘉兴市) make the same word a place elsewhere (嘉兴 in
-        嘉兴纸筋厂). Then short forms: an organisation minus a leading name inside it (纸筋厂 of
-        嘉兴纸筋厂, 工业部 of 中共嘉兴市委工业部) is tagged wherever it stands alone.
+        Two passes: places found anywhere (汾阳县) make the same word a place elsewhere (汾阳 in
+        汾阳造纸厂). Then short forms: an organisation minus a leading name inside it (造纸厂 of
+        汾阳造纸厂, 工业部 of 中共汾阳县委工业部) is tagged wherever it stands alone.
         """
         tokens = [self.tokens(t) for t in texts]  # jieba once per unit, for both passes
         probes = [_Probe() for _ in texts]
@@ -314,7 +314,7 @@ class _Probe(set):
 
 
 def _aliases(rests: dict[str, set[str]]) -> dict[str, str]:
-    """An organisation name that is another's remainder (嘉兴市委工业部 of 中共嘉兴市委工业部)
+    """An organisation name that is another's remainder (汾阳县委工业部 of 中共汾阳县委工业部)
     names the same organisation; map it to the longest form."""
     aliases: dict[str, str] = {}
     for rest, longs in rests.items():
@@ -359,7 +359,7 @@ def _is_han(text: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _stem(place: str) -> str:
-    """嘉兴市 -> 嘉兴: the name without its administrative suffix, if two characters remain."""
+    """汾阳县 -> 汾阳: the name without its administrative suffix, if two characters remain."""
     for suffix in ZH_PLACE_SUFFIXES:
         if place.endswith(suffix) and len(place) - len(suffix) >= 2:
             return place[:-len(suffix)]
@@ -393,7 +393,7 @@ def _consistent(spans: list[Span]) -> list[Span]:
             continue  # a name inside another name of itself (Xinhua in Xinhua News Agency)
         seen.add(key)
         kept.append(s)
-    # A place inside its own longer form (普陀 in 普陀区, Putuo in Putuo District) or a person
+    # A place inside its own longer form (安平 in 安平县, Anping in Anping County) or a person
     # inside a person, whichever rule came first: the longer holds. A place inside another
     # place (芜湖 in 芜湖大桥工地) stays nested.
     return [s for s in kept if s.kind == "org" or not any(
