@@ -62,9 +62,9 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
     work = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{edition_id}."))
     try:
         shutil.copyfile(edition, work / f"{edition_id}.xml")
-        transform.html(edition, work)
-        transform.text(edition, work)
-        dc.write(edition, work)
+        transform.html(edition, work, tree=tree)
+        transform.text(edition, work, tree=tree)
+        dc.write(edition, work, tree=tree)
         (work / "source").mkdir()
         shutil.copyfile(source, work / "source" / source.name)
         title = tree.xpath("string(//t:titleStmt/t:title[@type='main'][@xml:lang='en'])", namespaces=NS)

@@ -80,10 +80,10 @@ def to_bytes(element: etree._Element) -> bytes:
     return etree.tostring(element, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
-def write(path: str | Path, out_dir: str | Path) -> Path:
-    """DIR/<id>.dc.xml for one edition."""
+def write(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None) -> Path:
+    """DIR/<id>.dc.xml for one edition (tree: the edition already parsed, if it is)."""
     path = Path(path)
-    element = record(parse(path), str(path))
+    element = record(tree if tree is not None else parse(path), str(path))
     edition_id = element.findtext(f"{{{DC}}}identifier")
     target = Path(out_dir) / f"{edition_id}.dc.xml"
     write_atomic(target, to_bytes(element))

@@ -39,20 +39,21 @@ def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etre
         raise ToolError(str(path), None, f"transform failed: {exc}") from None
 
 
-def html(path: str | Path, out_dir: str | Path) -> Path:
-    """Write DIR/<id>.html for one edition."""
+def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None) -> Path:
+    """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is)."""
     path = Path(path)
-    tree = parse(path)
+    tree = tree if tree is not None else parse(path)
     edition_id = _edition_id(tree, path)
     target = Path(out_dir) / f"{edition_id}.html"
     write_atomic(target, bytes(_run("html.xsl", tree, path)))
     return target
 
 
-def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", "en")) -> list[Path]:
+def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", "en"),
+         tree: etree._ElementTree | None = None) -> list[Path]:
     """Write DIR/<id>.<lang>.txt per language: title, byline, headings and paragraphs."""
     path = Path(path)
-    tree = parse(path)
+    tree = tree if tree is not None else parse(path)
     edition_id = _edition_id(tree, path)
     written = []
     for lang in langs:
