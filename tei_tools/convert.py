@@ -21,7 +21,6 @@ class Result:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was normalised in the source
-    unchanged: bool = False
 
 
 def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -48,8 +47,7 @@ def convert_file(source: str | Path, out_dir: str | Path, options: Options | Non
         if target.exists():
             old = target.read_bytes()
             if old == data:
-                result.unchanged = True
-                return result
+                return result  # the same bytes: leave the file (and its time stamp) alone
             if not force and not is_untouched(old):
                 raise ToolError(str(target), None, "was edited by hand after tei_tools wrote it "
                                 "(its seal no longer matches); not overwritten, use --force")
