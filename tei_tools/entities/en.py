@@ -73,9 +73,9 @@ def _runs(ws: list[Word]) -> list[list[Word]]:
             cur.append(w)
         elif cur and (w.text == "No." or (w.text.isdigit() and cur[-1].text == "No.")):
             cur.append(w)  # Shanghai No. 3 Cotton Mill
-        elif (cur and w.text in ("and", "&") and nxt and nxt.cap
+        elif (cur and w.text in ("and", "&", ",") and nxt and nxt.cap
               and cur[-1].text not in EN_ORG_HEADS | EN_PLACE_HEADS and cur[-1].text not in EN_NOT_NAME):
-            cur.append(w)
+            cur.append(w)  # (a comma too: China National Cereals, Oils and Foodstuffs … Corporation)
         elif cur and w.text == "the" and cur[-1].text in ("of", "for") and nxt and nxt.cap:
             cur.append(w)
         else:
@@ -90,7 +90,7 @@ def _runs(ws: list[Word]) -> list[list[Word]]:
 def _strip(run: list[Word]) -> list[Word]:
     while run and (run[0].text in EN_NOT_NAME or run[0].text in ("of", "for", "the")):
         run = run[1:]
-    while run and run[-1].text in ("of", "for", "the", "and", "&"):
+    while run and run[-1].text in ("of", "for", "the", "and", "&", ","):
         run = run[:-1]
     return run
 
