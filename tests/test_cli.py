@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import GOLDEN, REGISTER, SEED, SEED_ID
+from conftest import GOLDEN, REGISTER, ROOT, SEED, SEED_ID
 from articles import Article
 
 from tei_tools.cli import main
@@ -77,3 +77,29 @@ def test_broken_register_is_one_clear_line(tmp_path):
     r = run("convert", SEED, "-o", tmp_path / "out", "--register", register)
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert f"{register}:2: <place> without xml:id" in r.output
+
+
+def test_jobs_give_the_same_bytes_and_no_bar_off_a_terminal(tmp_path):
+    sources = ROOT / "editions" / "sources"
+    one = run("convert", sources, "-o", tmp_path / "one", "-j", "1", "--register", REGISTER)
+    two = run("convert", sources, "-o", tmp_path / "two", "-j", "2", "--register", REGISTER)
+    assert one.exit_code == two.exit_code == 0
+    assert "converting" not in two.output  # no progress bar when output is not a terminal
+    assert two.output.strip().splitlines()[-1].startswith(f"converted {len(list(sources.glob('*.txt')))}, failed 0")
+    for path in (tmp_path / "one").glob("*.xml"):
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes()
+
+
+def test_progress_bar_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from tei_tools.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    with _progress([1, 2, 3], "converting") as bar:
+        assert bar is not None and bar.length == 3
