@@ -55,7 +55,7 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
     bagit = _bagit()
     edition = Path(edition)
     tree = parse(edition)
-    edition_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or edition.stem
+    edition_id = transform.edition_id(tree, edition)
     source = find_source(edition, tree, list(source_dirs or []))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

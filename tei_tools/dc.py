@@ -9,8 +9,8 @@ from pathlib import Path
 from lxml import etree
 
 from .atomic import write_atomic
-from .errors import ToolError
 from .safexml import parse
+from .transform import edition_id
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -26,9 +26,7 @@ def _text(node) -> str:
 
 def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
     """The oai_dc record of one edition."""
-    root = tree.getroot()
-    if root.tag != f"{{{NS['t']}}}TEI":
-        raise ToolError(path, root.sourceline, "not a TEI document (root element is not TEI)")
+    ident = edition_id(tree, path)
     x = lambda q: tree.xpath(q, namespaces=NS)  # noqa: E731
     dc = etree.Element(f"{{{OAI_DC}}}dc", nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
     dc.set(f"{{{XSI}}}schemaLocation", f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
@@ -65,8 +63,7 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
     licence = x(f"{HEADER}/t:publicationStmt/t:availability/t:licence")
     if licence:
         add("rights", " ".join(filter(None, [_text(licence[0]), licence[0].get("target")])))
-    add("identifier", x(f"string({HEADER}/t:publicationStmt/t:idno[@type='local'])") or root.get(
-        "{http://www.w3.org/XML/1998/namespace}id", ""))
+    add("identifier", x(f"string({HEADER}/t:publicationStmt/t:idno[@type='local'])") or ident)
     add("type", "Text")
     add("format", "application/tei+xml")
     for place in x("/t:TEI/t:standOff/t:listPlace/t:place"):

@@ -25,11 +25,12 @@ def stylesheet(name: str) -> etree.XSLT:
     return etree.XSLT(etree.parse(str(XSLT_DIR / name)), access_control=access)
 
 
-def _edition_id(tree: etree._ElementTree, path: Path) -> str:
+def edition_id(tree: etree._ElementTree, path: str | Path) -> str:
+    """The edition id of a parsed edition; a document that is not TEI is refused."""
     root = tree.getroot()
     if root.tag != "{http://www.tei-c.org/ns/1.0}TEI":
         raise ToolError(str(path), root.sourceline, "not a TEI document (root element is not TEI)")
-    return root.get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
+    return root.get("{http://www.w3.org/XML/1998/namespace}id") or Path(path).stem
 
 
 def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etree._XSLTResultTree:
@@ -43,8 +44,8 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
     """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is)."""
     path = Path(path)
     tree = tree if tree is not None else parse(path)
-    edition_id = _edition_id(tree, path)
-    target = Path(out_dir) / f"{edition_id}.html"
+    ident = edition_id(tree, path)
+    target = Path(out_dir) / f"{ident}.html"
     write_atomic(target, bytes(_run("html.xsl", tree, path)))
     return target
 
@@ -54,11 +55,11 @@ def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", 
     """Write DIR/<id>.<lang>.txt per language: title, byline, headings and paragraphs."""
     path = Path(path)
     tree = tree if tree is not None else parse(path)
-    edition_id = _edition_id(tree, path)
+    ident = edition_id(tree, path)
     written = []
     for lang in langs:
         result = str(_run("text.xsl", tree, path, lang=TEXT_LANGS[lang]))
-        target = Path(out_dir) / f"{edition_id}.{lang}.txt"
+        target = Path(out_dir) / f"{ident}.{lang}.txt"
         write_atomic(target, result.encode("utf-8"))
         written.append(target)
     return written
@@ -70,7 +71,7 @@ def _facts(path: Path) -> dict[str, str]:
     get = lambda q: tree.xpath(f"string({q})", namespaces=ns)  # noqa: E731
     stmt = "/t:TEI/t:teiHeader/t:fileDesc/t:titleStmt"
     bibl = "/t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr"
-    return {"id": _edition_id(tree, path),
+    return {"id": edition_id(tree, path),
             "zh": get(f"{stmt}/t:title[@type='main'][@xml:lang='zh-Hans']"),
             "en": get(f"{stmt}/t:title[@type='main'][@xml:lang='en']"),
             "date": get(f"{bibl}/t:imprint/t:date/@when"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS)
 from .propagate import occurrences
-from .zh import Span, _consistent, _reading_order, with_register_ref
+from .zh import Span, consistent, reading_order, with_register_ref
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
 # Possessives that belong to names: People's Hospital, People's Committee.
@@ -140,8 +140,8 @@ class EnglishTagger:
         spans += [p for p in self._persons(text, ws, authors, hints)
                   if not any(o.start <= p.start < o.end for o in orgs)]
         spans = [with_register_ref(s, self.names) for s in spans]
-        kept = _consistent(sorted(spans, key=lambda s: (0 if s.ref else 1, s.start, -s.end)))
-        return sorted(kept, key=_reading_order)
+        kept = consistent(sorted(spans, key=lambda s: (0 if s.ref else 1, s.start, -s.end)))
+        return sorted(kept, key=reading_order)
 
     def _orgs(self, text: str, run: list[Word], places: set[str]) -> list[Span]:
         # A head right before another head is part of a compound head (Trade Union Council).

@@ -52,7 +52,7 @@ def romanised(key: Key) -> frozenset[str]:
     return frozenset()
 
 
-def _without_place_head(name: str) -> str:
+def without_place_head(name: str) -> str:
     """Fenyang County -> Fenyang: the Chinese key of a place is its stem."""
     words = name.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in EN_PLACE_SUFFIX_ZH else name
@@ -131,7 +131,7 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
                 continue
             together = cooc[(zk, ek)]
             if ek[1] in ("person", "place"):
-                evidence = 10 * (compact(_without_place_head(ek[2])) in romanised(zk)
+                evidence = 10 * (compact(without_place_head(ek[2])) in romanised(zk)
                                  or compact(ek[2]) in romanised(zk))
                 ok = evidence >= 10
             else:

@@ -13,7 +13,7 @@ import re
 from .en import looks_romanised
 from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_ORG_HEADS
 from .romanize import compact, syllables
-from .zh import Span, _is_han
+from .zh import Span, is_han
 
 _HEADS = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
 _ORG_REACH = 12
@@ -23,7 +23,7 @@ _MAX_CHARS = 6
 
 @lru_cache(maxsize=8192)
 def _char_pinyin(ch: str) -> str:
-    return compact(syllables(ch)[0]) if _is_han(ch) else ""
+    return compact(syllables(ch)[0]) if is_han(ch) else ""
 
 
 def _target(name: str, kind: str) -> tuple[str, tuple[str, ...]]:
@@ -116,7 +116,7 @@ def project_orgs(zh_text: dict[str, str], zh_spans: dict[str, list[Span]],
                 text = zh_text[zu]
                 for start, end in find(text, " ".join(lead), "org"):
                     for m in _HEADS.finditer(text, end, min(len(text), end + _ORG_REACH)):
-                        if not all(_is_han(ch) for ch in text[end:m.start()]):
+                        if not all(is_han(ch) for ch in text[end:m.start()]):
                             break
                         if _head_matches(m.group(), heads[-1]):
                             _add_org(zh_spans[zu], Span(start, m.end(), "org", text[start:m.end()]))

@@ -5,7 +5,7 @@ the same article (南湾 in the title, Nanwan), including a place's stem without
 """
 from __future__ import annotations
 
-from .link import _without_place_head
+from .link import without_place_head
 from .zh import Span, stem
 
 _MIN = {"zh": 2, "en": 3}
@@ -19,7 +19,7 @@ def _names(spans_by_unit: dict[str, list[Span]], lang: str) -> dict[str, tuple[s
                 continue
             forms = {s.name}
             if s.kind == "place":
-                forms.add(stem(s.name) if lang == "zh" else _without_place_head(s.name))
+                forms.add(stem(s.name) if lang == "zh" else without_place_head(s.name))
             for form in forms:
                 if len(form) >= _MIN[lang]:
                     names.setdefault(form, (s.kind, s.ref))

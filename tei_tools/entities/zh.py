@@ -122,7 +122,7 @@ class ChineseTagger:
     def _org_ending_at(self, text: str, tokens: list[Token], head_start: int, end: int) -> Span | None:
         left = head_start
         while left > 0 and end - left < _MAX_ORG and text[left - 1] not in ZH_STOP_CHARS \
-                and _is_han(text[left - 1]):
+                and is_han(text[left - 1]):
             left -= 1
         inside = [t for t in tokens if t.end > left and t.start < head_start]
         verbs = [k for k, t in enumerate(inside) if t.flag == "v" and len(t.word) >= 2]
@@ -169,7 +169,7 @@ class ChineseTagger:
             if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
                 name = word[:-1] if after[:1] == "委" else word
                 return Span(tok.start, tok.start + len(name), "place", name)
-            if word in places or _stem(word) in places:
+            if word in places or stem(word) in places:
                 return Span(tok.start, tok.end, "place", word)
             if tok.flag == "ns" and word.endswith(ZH_PLACE_SUFFIXES) and len(word) >= 2:
                 return Span(tok.start, tok.end, "place", word)
@@ -186,7 +186,7 @@ class ChineseTagger:
                 at = text.find(author, at + 1)
         for tok in tokens:
             word = tok.word
-            if word[:1] not in ZH_SURNAMES or not _is_han(word) or tok.flag == "nrt" and len(word) >= 3:
+            if word[:1] not in ZH_SURNAMES or not is_han(word) or tok.flag == "nrt" and len(word) >= 3:
                 continue
             titled = bool(self.title_after.match(text, tok.end))  # 刘主任, 田副院长
             if len(word) == 1 and titled and tok.flag not in ("m", "q", "p", "d", "c", "u", "r"):
@@ -195,7 +195,7 @@ class ChineseTagger:
                     titled or not self.freq.get(word) or self.freq.get(word, 0) >= 1000):
                 spans.append(Span(tok.start, tok.end, "person", word))
         for tok in tokens:  # a transliterated foreign name (伊万诺夫)
-            if tok.flag == "nrt" and len(tok.word) >= 3 and _is_han(tok.word):
+            if tok.flag == "nrt" and len(tok.word) >= 3 and is_han(tok.word):
                 spans.append(Span(tok.start, tok.end, "person", tok.word))
         return spans
 
@@ -208,7 +208,7 @@ class ChineseTagger:
             if i >= len(text) or text[i] not in ZH_SURNAMES:
                 continue
             end = i + 1
-            while end < len(text) and end - i < 3 and _is_han(text[end]) and text[end] not in ZH_STOP_CHARS \
+            while end < len(text) and end - i < 3 and is_han(text[end]) and text[end] not in ZH_STOP_CHARS \
                     and text[end] not in _AFTER_NAME:
                 end += 1
             if end - i >= 2:
@@ -221,7 +221,7 @@ class ChineseTagger:
         for m in re.finditer("工地", text):
             inside = [t for t in tokens if m.start() - 8 <= t.start and t.end <= m.start()]
             first = next((t for t in inside if (self._proper(t) or t.word in places) and all(
-                _is_han(ch) and ch not in ZH_STOP_CHARS for ch in text[t.start:m.start()])), None)
+                is_han(ch) and ch not in ZH_STOP_CHARS for ch in text[t.start:m.start()])), None)
             if first:
                 spans.append(Span(first.start, m.end(), "place", text[first.start:m.end()]))
         return spans
@@ -253,9 +253,9 @@ class ChineseTagger:
                 if place:
                     spans.append(place)
         persons = [p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
-                   if not in_org[p.start] and p.name not in places and _stem(p.name) not in places]
+                   if not in_org[p.start] and p.name not in places and stem(p.name) not in places]
         spans.extend(persons)
-        return _consistent([with_register_ref(s, self.names) for s in spans])
+        return consistent([with_register_ref(s, self.names) for s in spans])
 
 
     # -- a whole side ------------------------------------------------------------------------
@@ -269,7 +269,7 @@ class ChineseTagger:
         tokens = [self.tokens(t) for t in texts]  # jieba once per unit, for both passes
         probes = [_Probe() for _ in texts]
         first = [self.tag(t, authors, probe, tok) for t, tok, probe in zip(texts, tokens, probes)]
-        places = {n for spans in first for s in spans if s.kind == "place" for n in (s.name, _stem(s.name))}
+        places = {n for spans in first for s in spans if s.kind == "place" for n in (s.name, stem(s.name))}
         # A unit whose first pass asked about none of these places would come out the same.
         spans_by_unit = [self.tag(t, authors, places, tok) if probe.asked & places else spans
                          for t, tok, probe, spans in zip(texts, tokens, probes, first)]
@@ -298,7 +298,7 @@ class ChineseTagger:
         spans_by_unit = [[Span(s.start, s.end, s.kind, s.name, ref_of.get(aliases.get(s.name, ""), None))
                           if s.kind == "org" and not s.ref else s for s in spans]
                          for spans in spans_by_unit]
-        return [sorted(spans, key=_reading_order) for spans in spans_by_unit], aliases
+        return [sorted(spans, key=reading_order) for spans in spans_by_unit], aliases
 
 
 class _Probe(set):
@@ -349,16 +349,16 @@ _EN_PLACE_WORDS = {"Province", "County", "City", "District", "Township", "Villag
                    "Prefecture", "Region"}
 
 
-def _reading_order(span: Span) -> tuple[int, int]:
+def reading_order(span: Span) -> tuple[int, int]:
     return (span.start, -span.end)
 
 
-def _is_han(text: str) -> bool:
+def is_han(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @lru_cache(maxsize=16384)
-def _stem(place: str) -> str:
+def stem(place: str) -> str:
     """汾阳县 -> 汾阳: the name without its administrative suffix, if two characters remain."""
     for suffix in ZH_PLACE_SUFFIXES:
         if place.endswith(suffix) and len(place) - len(suffix) >= 2:
@@ -376,7 +376,7 @@ def _maximal(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _consistent(spans: list[Span]) -> list[Span]:
+def consistent(spans: list[Span]) -> list[Span]:
     """Drop duplicates and spans that cross an earlier one (TEI elements cannot overlap)."""
     kept: list[Span] = []
     seen: set[tuple[int, int, str]] = set()
@@ -405,6 +405,3 @@ def _same_place(short: str, long: str) -> bool:
     rest = long[len(short):].strip()
     return rest in ZH_PLACE_SUFFIXES or rest in _EN_PLACE_WORDS
 
-
-def stem(place: str) -> str:
-    return _stem(place)
