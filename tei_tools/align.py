@@ -16,7 +16,7 @@ from .model import EN, ZH, Edition, Unit
 _PRIOR = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
 _VARIANCE = 6.8
 _BAND = 12
-_FRONT = ("title", "subtitle", "byline", "note")
+_FRONT = ("title", "subtitle", "byline", "closer", "note")
 
 
 def _length_cost(zh_len: float, en_len: float, ratio: float) -> float:

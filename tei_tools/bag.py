@@ -67,7 +67,8 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
         dc.write(edition, work, tree=tree)
         (work / "source").mkdir()
         shutil.copyfile(source, work / "source" / source.name)
-        title = tree.xpath("string(//t:titleStmt/t:title[@type='main'][@xml:lang='en'])", namespaces=NS)
+        title = (tree.xpath("string(//t:titleStmt/t:title[@type='main'][@xml:lang='en'])", namespaces=NS)
+                 or tree.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=NS))
         info = {"External-Identifier": edition_id, "External-Description": title,
                 "Bag-Software-Agent": f"tei_tools {__version__} (bagit.py {bagit.VERSION})"}
         if organization:

@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 
-from .model import ID_PREFIX, Edition, Metadata
+from .model import EN, ID_PREFIX, ZH, Edition
 
 DEFAULT_PAPER_ID = "rmrb"  # 人民日报 / People's Daily
 _SLUG_WORDS = 5
@@ -28,17 +28,30 @@ def slug(text: str, words: int = _SLUG_WORDS, chars: int = _SLUG_CHARS) -> str:
     return "-".join(out)
 
 
-def edition_id(meta: Metadata, paper_id: str = DEFAULT_PAPER_ID) -> str:
-    """`paper-YYYYMMDD-PP-slug`: paper, date, page, then the English title (or a title hash)."""
-    titles = meta.title
-    title_slug = slug(titles.get("en", ""))
-    if not title_slug:
-        joined = "".join(titles.values()).encode()
-        title_slug = "t" + hashlib.sha256(joined).hexdigest()[:10]
-    return f"{paper_id}-{meta.date.replace('-', '')}-{meta.page:02d}-{title_slug}"
+def edition_id(edition: Edition, paper_id: str = DEFAULT_PAPER_ID) -> str:
+    """`paper-YYYYMMDD-PP-slug-digest`: paper, date, page, up to five words of the English title
+    (or the pinyin of the Chinese one), and 8 hex digits of the SHA-256 of the article's text.
+
+    The digest makes ids unique by construction: articles of one day and page with the same
+    title (简讯, 图片 recur daily) get distinct ids, whichever worker converts them and in
+    whatever order; only the very same text gives the same id.
+    """
+    meta = edition.meta
+    title_slug = slug(meta.title.get(EN, "")) or pinyin_slug(meta.title.get(ZH, ""))
+    text = "\n".join(f"{u.kind}\t{u.text}" for u in edition.units())
+    digest = hashlib.sha256(f"{meta.date}\n{meta.page}\n{text}".encode()).hexdigest()[:8]
+    parts = [paper_id, meta.date.replace("-", ""), f"{meta.page:02d}", title_slug, digest]
+    return "-".join(p for p in parts if p)
 
 
-_SINGLE = {"title": "title", "subtitle": "subtitle", "byline": "byline", "note": "note"}
+def pinyin_slug(text: str, words: int = _SLUG_WORDS) -> str:
+    """The first syllables of a Chinese title in pinyin without tones: 简讯 → jian-xun."""
+    from pypinyin import lazy_pinyin
+
+    return slug(" ".join(lazy_pinyin(text[:words * 2], errors="ignore")), words=words)
+
+
+_SINGLE = {"title": "title", "subtitle": "subtitle", "byline": "byline", "closer": "closer", "note": "note"}
 _NUMBERED = {"head": "h", "p": "p"}
 
 

@@ -26,12 +26,14 @@ class Mention:
 
 @dataclass
 class Unit:
-    """One alignable piece of text: a title, subtitle, byline, heading, paragraph or closing note."""
+    """One source line: a title deck, byline, heading, paragraph, closer (signature or date set
+    apart at the end) or closing note; the unit of alignment."""
 
-    kind: str  # title | subtitle | byline | head | p | note
+    kind: str  # title | subtitle | byline | head | p | closer | note
     text: str
     line: int  # 1-based line in the source file, for messages
     id: str = ""
+    dateline: int = 0  # length of the dateline that opens a paragraph (【新华社延安十六日电】), or 0
     corresp: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
@@ -68,7 +70,7 @@ class Metadata:
     date: str  # ISO 8601
     page: int
     title: dict[str, str] = field(default_factory=dict)  # lang -> main title
-    subtitle: dict[str, str] = field(default_factory=dict)
+    subtitles: dict[str, list[str]] = field(default_factory=dict)  # further title decks
     authors: dict[str, list[str]] = field(default_factory=dict)
     section: str = ""  # the name in 第N版(...)
     column: str = ""  # 专栏：...
@@ -85,7 +87,8 @@ class SourceFile:
 
 @dataclass
 class Edition:
-    """A whole article: metadata, both sides, their alignment and the entities it mentions."""
+    """A whole article: metadata, its sides (the original, and the translation where there is
+    one), their alignment and the entities it mentions."""
 
     id: str
     meta: Metadata
@@ -95,6 +98,15 @@ class Edition:
     entities: dict[str, Entity] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def langs(self) -> list[str]:
+        """The languages present: the original, then the translation if there is one."""
+        return [lang for lang in LANGS if lang in self.sides]
+
+    @property
+    def bilingual(self) -> bool:
+        return EN in self.sides
+
     def units(self):
-        for lang in LANGS:
+        for lang in self.langs:
             yield from self.sides[lang].units

@@ -117,15 +117,24 @@ def _well_nested(mentions: list[Mention]) -> list[Mention]:
 
 
 def _unit(parent: etree._Element, tag: str, unit: Unit, **attrs: str) -> etree._Element:
+    """A unit's element; a dateline that opens a paragraph goes before it, as TEI wants it
+    at the top of a division: the caller gives the dispatch its own division."""
+    mentions = _well_nested(unit.mentions)
+    start = unit.dateline
+    if start:
+        dateline = _el(parent, "dateline")
+        _render(dateline, unit.text, 0, start, [m for m in mentions if m.end <= start])
     node = _el(parent, tag, id=unit.id, **attrs)
     if unit.corresp:
         node.set("corresp", " ".join(f"#{c}" for c in unit.corresp))
-    _render(node, unit.text, 0, len(unit.text), _well_nested(unit.mentions))
+    _render(node, unit.text, start, len(unit.text), [m for m in mentions if m.start >= start])
     return node
 
 
 # -- header ----------------------------------------------------------------------------------
 def _names_of(edition: Edition, lang: str) -> list[str]:
+    if lang not in edition.sides:
+        return []
     return edition.meta.authors.get(lang, [])
 
 
@@ -148,7 +157,7 @@ def _author_refs(edition: Edition) -> list[str | None]:
 
 def _authors(parent: etree._Element, edition: Edition, langs: tuple[str, ...]) -> None:
     zh, en = _names_of(edition, ZH), _names_of(edition, EN)
-    paired = len(zh) == len(en)
+    paired = len(zh) == len(en) or not edition.bilingual
     refs = _author_refs(edition)
     names = {ZH: zh, EN: en}
     if paired:
@@ -157,7 +166,8 @@ def _authors(parent: etree._Element, edition: Edition, langs: tuple[str, ...]) -
             if ref:
                 author.set("ref", f"#{ref}")
             for lang in langs:
-                _el(author, "persName", names[lang][k], lang=lang)
+                if k < len(names[lang]):
+                    _el(author, "persName", names[lang][k], lang=lang)
     else:  # counts differ: list each script's names on their own
         for lang in langs:
             for name in names[lang]:
@@ -166,11 +176,11 @@ def _authors(parent: etree._Element, edition: Edition, langs: tuple[str, ...]) -
 
 def _titles(parent: etree._Element, edition: Edition, **attrs: str) -> None:
     meta = edition.meta
-    for lang in (ZH, EN):
+    for lang in edition.langs:
         if meta.title.get(lang):
             _el(parent, "title", meta.title[lang], type="main", lang=lang, **attrs)
-        if meta.subtitle.get(lang):
-            _el(parent, "title", meta.subtitle[lang], type="sub", lang=lang, **attrs)
+        for subtitle in meta.subtitles.get(lang, []):
+            _el(parent, "title", subtitle, type="sub", lang=lang, **attrs)
 
 
 def _note_text(edition: Edition, lang: str) -> str | None:
@@ -185,9 +195,10 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     file_desc = _el(header, "fileDesc")
     title_stmt = _el(file_desc, "titleStmt")
     _titles(title_stmt, edition)
-    _authors(title_stmt, edition, (ZH, EN))
+    _authors(title_stmt, edition, tuple(edition.langs))
     resp = _el(title_stmt, "respStmt")
-    _el(resp, "resp", "TEI encoding, alignment and name tagging by machine")
+    _el(resp, "resp", "TEI encoding, alignment and name tagging by machine" if edition.bilingual
+        else "TEI encoding and name tagging by machine")
     _el(resp, "name", f"tei_tools {__version__}", ref=f"#{APP_ID}")
 
     pub_stmt = _el(file_desc, "publicationStmt")
@@ -218,16 +229,21 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     if reprint:
         _el(bibl, "note", reprint, type="reprint")
 
-    translation = _el(source_desc, "bibl", type="translation", lang=EN)
-    if meta.title.get(EN):
-        full = meta.title[EN] + (f": {meta.subtitle[EN]}" if meta.subtitle.get(EN) else "")
-        _el(translation, "title", full, level="a")
-    for name in meta.authors.get(EN, []):
-        _el(translation, "author", name)
-    _el(translation, "idno", edition.source.name, type="filename")
-    _el(translation, "idno", edition.source.sha256, type="sha256")
-    _el(translation, "note", "English translation supplied with the Chinese text in one source "
-        "file; the source file is identified by its name and SHA-256 digest.")
+    source = _el(source_desc, "bibl", type="source")
+    _el(source, "idno", edition.source.name, type="filename")
+    _el(source, "idno", edition.source.sha256, type="sha256")
+    _el(source, "note", "The digital source file, identified by its name and SHA-256 digest: "
+        + ("an English translation followed by the Chinese text of the People's Daily archive."
+           if edition.bilingual else "one article file of the People's Daily archive."))
+    if edition.bilingual:
+        translation = _el(source_desc, "bibl", type="translation", lang=EN)
+        if meta.title.get(EN):
+            full = ": ".join([meta.title[EN]] + meta.subtitles.get(EN, []))
+            _el(translation, "title", full, level="a")
+        for name in meta.authors.get(EN, []):
+            _el(translation, "author", name)
+        _el(translation, "note", "English translation supplied with the Chinese text in the "
+            "source file.")
 
     enc = _el(header, "encodingDesc")
     app = _el(_el(enc, "appInfo"), "application", id=APP_ID, ident="tei_tools", version=__version__)
@@ -237,14 +253,18 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
         "Leading and trailing white space of each line (including U+3000) is removed; the text "
         "is otherwise given as in the source. Line ends are LF; characters that XML 1.0 forbids "
         "are replaced by U+FFFD and recorded in the revision description.")
-    _el(_el(decl, "segmentation"), "p",
-        "One unit per source line: title, subtitle, byline, heading, paragraph or closing note. "
-        "Units of the original and the translation are aligned in order (1:1, 1:2, 2:1) and "
-        "linked by @corresp and by the translation linkGrp in the standOff.")
+    segmentation = ("One unit per source line: title decks, byline, heading, paragraph, closer "
+                    "(a signature or date set apart at the end) or closing note; a dateline that "
+                    "opens a paragraph is a dateline heading the dispatch's division.")
+    if edition.bilingual:
+        segmentation += (" Units of the original and the translation are aligned in order (1:1, "
+                         "1:2, 2:1) and linked by @corresp and by the translation linkGrp in the "
+                         "standOff.")
+    _el(_el(decl, "segmentation"), "p", segmentation)
 
     profile = _el(header, "profileDesc")
     lang_usage = _el(profile, "langUsage")
-    for lang in (ZH, EN):
+    for lang in edition.langs:
         _el(lang_usage, "language", LANG_NAMES[lang], ident=lang)
 
     revision = _el(header, "revisionDesc")
@@ -297,7 +317,7 @@ def _body_side(body: etree._Element, edition: Edition, lang: str) -> None:
     side = edition.sides[lang]
     div_type = "original" if lang == ZH else "translation"
     div = _el(body, "div", type=div_type, lang=lang, id=lang.split("-")[0])
-    container = div
+    section = container = div
     for unit in side.units:
         if unit.kind == "title":
             _unit(div, "head", unit, type="main")
@@ -306,10 +326,14 @@ def _body_side(body: etree._Element, edition: Edition, lang: str) -> None:
         elif unit.kind == "byline":
             _unit(div, "byline", unit)
         elif unit.kind == "head":
-            container = _el(div, "div", type="section", id=section_id(unit.id))
+            section = container = _el(div, "div", type="section", id=section_id(unit.id))
             _unit(container, "head", unit)
         elif unit.kind == "p":
+            if unit.dateline:  # a dispatch: its own division, the dateline at its top
+                container = _el(section, "div", type="item")
             _unit(container, "p", unit)
+        elif unit.kind == "closer":
+            _unit(div, "closer", unit)
         elif unit.kind == "note":
             _unit(div, "note", unit, type="editorial", place="end")
 
@@ -318,11 +342,11 @@ def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementT
     pub = pub or Publication()
     tei = etree.Element(_t("TEI"), nsmap={None: TEI_NS})
     tei.set(XML_ID, edition.id)
-    tei.set(XML_LANG, EN)
+    tei.set(XML_LANG, EN if edition.bilingual else ZH)
     _header(tei, edition, pub)
     _stand_off(tei, edition)
     body = _el(_el(tei, "text"), "body")
-    for lang in (ZH, EN):
+    for lang in edition.langs:
         _body_side(body, edition, lang)
     for href, ns in ((f"{pub.schema_href}tei_tools.xsd", "http://www.w3.org/2001/XMLSchema"),
                      (f"{pub.schema_href}tei_tools.sch", "http://purl.oclc.org/dsdl/schematron")):
@@ -331,7 +355,7 @@ def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementT
     return tei.getroottree()
 
 
-MIXED = {_t(tag) for tag in ("head", "p", "byline", "note")}
+MIXED = {_t(tag) for tag in ("head", "p", "byline", "closer", "dateline", "note")}
 
 
 def _indent(tree: etree._ElementTree) -> None:

@@ -16,6 +16,7 @@ from .safexml import parse
 
 XSLT_DIR = Path(__file__).resolve().parent / "xslt"
 TEXT_LANGS = {"zh": "zh-Hans", "en": "en"}
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
 @lru_cache(maxsize=None)
@@ -52,12 +53,14 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
 
 def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", "en"),
          tree: etree._ElementTree | None = None) -> list[Path]:
-    """Write DIR/<id>.<lang>.txt per language: title, byline, headings and paragraphs."""
+    """Write DIR/<id>.<lang>.txt per language the edition has: title, byline, headings and
+    paragraphs (a Chinese-only edition has no English text to write)."""
     path = Path(path)
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
+    present = set(tree.xpath("/t:TEI/t:text/t:body/t:div/@xml:lang", namespaces=NS))
     written = []
-    for lang in langs:
+    for lang in (lang for lang in langs if TEXT_LANGS[lang] in present):
         result = str(_run("text.xsl", tree, path, lang=TEXT_LANGS[lang]))
         target = Path(out_dir) / f"{ident}.{lang}.txt"
         write_atomic(target, result.encode("utf-8"))
@@ -67,8 +70,7 @@ def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", 
 
 def _facts(path: Path) -> dict[str, str]:
     tree = parse(path)
-    ns = {"t": "http://www.tei-c.org/ns/1.0"}
-    get = lambda q: tree.xpath(f"string({q})", namespaces=ns)  # noqa: E731
+    get = lambda q: tree.xpath(f"string({q})", namespaces=NS)  # noqa: E731
     stmt = "/t:TEI/t:teiHeader/t:fileDesc/t:titleStmt"
     bibl = "/t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct/t:monogr"
     return {"id": edition_id(tree, path),

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 SOURCES = ROOT / "editions" / "sources"
 SEED = SOURCES / "000_8ab13afc5602f97b.txt"
-SEED_ID = "rmrb-19570130-02-deeper-deeper-and-still-deeper"
+SEED_ID = "rmrb-19570130-02-deeper-deeper-and-still-deeper-3ed3d8dd"
 GOLDEN = ROOT / "tests" / "golden"
 REGISTER = ROOT / "editions" / "register.xml"
 

@@ -6,7 +6,7 @@ from articles import Article
 from tei_tools import ids
 from tei_tools.align import align
 from tei_tools.model import EN, ZH
-from tei_tools.reader import read_text
+from tei_tools.readers import read_text
 
 ZH_PARAS = [
     "第一段讲的是合作社在春天组织社员挖渠的经过，社员们情绪很高，每天天不亮就出工。",

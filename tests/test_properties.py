@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from tei_tools.convert import convert_file
 from tei_tools.errors import SourceError
-from tei_tools.reader import read_text
+from tei_tools.readers import read_text
 from tei_tools.transform import text as to_text
 
 # Letters, digits, CJK, punctuation and spaces; no line breaks or controls (the format is lines).

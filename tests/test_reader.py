@@ -7,7 +7,7 @@ from conftest import SEED
 
 from tei_tools.errors import SourceError
 from tei_tools.model import EN, ZH
-from tei_tools.reader import read_file, read_text
+from tei_tools.readers import read_source as read_file, read_text
 
 
 def kinds(side):
@@ -19,8 +19,8 @@ def test_seed_metadata():
     m = e.meta
     assert m.date == "1957-01-30" and m.page == 2
     assert m.title == {EN: "Deeper, Deeper, and Still Deeper", ZH: "深入深入再深入"}
-    assert m.subtitle[ZH] == "嘉兴市委工业部改进领导工作的经过"
-    assert m.subtitle[EN].startswith("The Jiaxing Municipal Party Committee Industry Department")
+    assert m.subtitles[ZH] == ["嘉兴市委工业部改进领导工作的经过"]
+    assert m.subtitles[EN][0].startswith("The Jiaxing Municipal Party Committee Industry Department")
     assert m.authors == {EN: ["Chen Xinhai", "Shi Zai"], ZH: ["陈心海", "石在"]}
     assert m.section == "" and m.column == ""
     assert e.source.sha256 == "5af923c4f8fbb7a771a9ce86f5eeeae94fd7b8cb8d926150cb7d62f8416696d4"
@@ -83,7 +83,7 @@ def test_several_authors():
 def test_no_subtitle_and_other_page_section_column():
     a = Article(subtitle_en="", subtitle_zh="", page=4, section="国际", column="读者来信")
     e = read_text(a.text())
-    assert e.meta.subtitle == {EN: "", ZH: ""}
+    assert e.meta.subtitles == {EN: [], ZH: []}
     assert (e.meta.page, e.meta.section, e.meta.column) == (4, "国际", "读者来信")
     assert kinds(e.sides[ZH])[:2] == ["title", "byline"]
 
@@ -116,9 +116,9 @@ def test_markup_like_text_is_text():
     (lambda t: t.replace("Page: 3", "Page: 二"), 4, "'Page:' must be a page number"),
     (lambda t: t.replace("Page: 3\n", ""), 3, "missing header field 'Page:'"),
     (lambda t: t.replace("<hr /> ", "----"), None, "no '<hr />' line"),
-    (lambda t: t.replace("### ", ""), None, "expected the Chinese title line"),
+    (lambda t: t.replace("### ", ""), None, "expected the title line '### 标题  副标题'"),
     (lambda t: t.replace("Title:", "Titel:"), 1, "unknown header field 'Titel'"),
-    (lambda t: "Some prose\n" + t, 1, "expected the header field 'Title:'"),
+    (lambda t: "Some prose\n" + t, 1, "not an article: expected '### title' (an archive file) or 'Title:'"),
     (lambda t: "", 1, "empty file"),
 ])
 def test_errors_name_file_and_line(mutate, line, message):

@@ -29,7 +29,7 @@ class EntityTagger:
     def __call__(self, edition: Edition) -> Edition:
         _order_authors(edition)
         zh_units = edition.sides[ZH].units
-        en_units = edition.sides[EN].units
+        en_units = edition.sides[EN].units if edition.bilingual else []
         pieces = Pieces({u.id: u.text for u in zh_units}, {u.id: u.text for u in en_units}, edition.links)
         zh_names, zh_text = list(pieces.zh), pieces.zh
         zh_spans, aliases = self.zh.tag_units([zh_text[n] for n in zh_names], edition.meta.authors.get(ZH, []))

@@ -169,6 +169,8 @@ def _drop_title_case_guesses(edition: Edition, spans: dict[str, list[Span]], key
     """In title-case units every phrase is capitalised, so an English organisation found there
     by the capitalisation rule alone (Night School) stays only if the Chinese names it too or
     the body of the article uses the name."""
+    if not edition.bilingual:
+        return spans, keys
     units = {u.id: u for u in edition.sides[EN].units}
     body = "\n".join(u.text for u in units.values() if u.kind not in _TITLE_CASE)
     for unit_id in list(spans):
@@ -234,6 +236,8 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
         entity_names = {lang: forms for lang, forms in ((ZH, zh_forms), (EN, en_forms)) if forms}
         edition.entities[new_id] = Entity(new_id, kind, entity_names, machine=True)
     for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):
+        if lang not in edition.sides:
+            continue
         units = {u.id: u for u in edition.sides[lang].units}
         for unit_id, spans in spans_by_unit.items():
             units[unit_id].mentions = sorted(

@@ -8,7 +8,9 @@
 
   Rows follow the alignment: every unit belongs to the row of its "anchor", the first Chinese
   unit of its group of linked units (1:1, 1:2 and 2:1 groups become one row). Unlinked English
-  units get a row of their own after the English unit they follow.
+  units get a row of their own after the English unit they follow. A Chinese-only edition (no
+  translation division) is one column, a row per unit. A dateline is shown at the start of the
+  paragraph it opens; closers (signatures, dates) are set to the right.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,6 +33,7 @@
   <xsl:variable name="en" select="/tei:TEI/tei:text/tei:body/tei:div[@type='translation']"/>
   <xsl:variable name="zhUnits" select="$zh//*[@xml:id][not(self::tei:div)]"/>
   <xsl:variable name="enUnits" select="$en//*[@xml:id][not(self::tei:div)]"/>
+  <xsl:variable name="layout"><xsl:choose><xsl:when test="$en">bilingual</xsl:when><xsl:otherwise>original</xsl:otherwise></xsl:choose></xsl:variable>
   <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
   <xsl:variable name="bibl" select="$header/tei:fileDesc/tei:sourceDesc/tei:biblStruct"/>
 
@@ -39,14 +42,16 @@
 
   <xsl:template match="/">
     <xsl:variable name="title" select="$header/tei:fileDesc/tei:titleStmt"/>
-    <html lang="en">
+    <html lang="{/tei:TEI/@xml:lang}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='zh-Hans']"/>
-          <xsl:text> · </xsl:text>
-          <xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='en']"/>
+          <xsl:if test="$title/tei:title[@type='main'][@xml:lang='en']">
+            <xsl:text> · </xsl:text>
+            <xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='en']"/>
+          </xsl:if>
         </title>
         <style>
 :root { --zh: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", serif;
@@ -62,6 +67,9 @@ header.bibl dd { margin: 0; }
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; padding: .3rem .5rem; border-radius: 4px; }
 .row.head { margin-top: 1rem; font-weight: bold; font-size: 1.1rem; }
 .row.title { font-size: 1.3rem; font-weight: bold; }
+main.original .row { grid-template-columns: 1fr; max-width: 42rem; }
+.dateline { font-weight: bold; }
+.unit.closer { text-align: right; }
 .cell p, .cell div { margin: .2rem 0; }
 .unit:focus, .unit.hl { background: var(--mark); outline: none; }
 .persName { color: #7a1f1f; }
@@ -79,7 +87,9 @@ section.index .occ a { margin-right: .3rem; font-size: .85rem; }
         <header class="bibl">
           <h1>
             <span lang="zh-Hans"><xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='zh-Hans']"/></span>
-            <span lang="en"><xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='en']"/></span>
+            <xsl:if test="$title/tei:title[@type='main'][@xml:lang='en']">
+              <span lang="en"><xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='en']"/></span>
+            </xsl:if>
           </h1>
           <dl>
             <dt>Newspaper</dt>
@@ -116,7 +126,7 @@ section.index .occ a { margin-right: .3rem; font-size: .85rem; }
             <dt>Edition</dt><dd><code><xsl:value-of select="/tei:TEI/@xml:id"/></code></dd>
           </dl>
         </header>
-        <main>
+        <main class="{$layout}">
           <xsl:call-template name="unlinked-en">
             <xsl:with-param name="after" select="/.."/>
           </xsl:call-template>
@@ -162,7 +172,9 @@ document.querySelectorAll('.unit').forEach(function (u) {
     </xsl:variable>
     <div class="row {$kind}" id="row-{$anchor}">
       <div class="cell zh" lang="zh-Hans"><xsl:apply-templates select="$zhRow" mode="unit"/></div>
-      <div class="cell en" lang="en"><xsl:apply-templates select="$enRow" mode="unit"/></div>
+      <xsl:if test="$en">
+        <div class="cell en" lang="en"><xsl:apply-templates select="$enRow" mode="unit"/></div>
+      </xsl:if>
     </div>
     <xsl:call-template name="unlinked-en">
       <xsl:with-param name="after" select="$enRow[last()]"/>
@@ -198,6 +210,9 @@ document.querySelectorAll('.unit').forEach(function (u) {
       <xsl:attribute name="class">unit <xsl:value-of select="local-name()"/></xsl:attribute>
       <xsl:attribute name="tabindex">0</xsl:attribute>
       <xsl:if test="@corresp"><xsl:attribute name="data-corresp"><xsl:value-of select="@corresp"/></xsl:attribute></xsl:if>
+      <xsl:for-each select="preceding-sibling::*[1][self::tei:dateline]">
+        <span class="dateline"><xsl:apply-templates/></span>
+      </xsl:for-each>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -234,7 +249,8 @@ document.querySelectorAll('.unit').forEach(function (u) {
               <xsl:text> </xsl:text>
               <span class="occ">
                 <xsl:for-each select="key('ref', concat('#', @xml:id))">
-                  <xsl:variable name="u" select="ancestor::*[@xml:id][1]"/>
+                  <!-- the unit it stands in; for a dateline, the paragraph the dateline opens -->
+                  <xsl:variable name="u" select="(ancestor::*[@xml:id][not(self::tei:div or self::tei:TEI)] | ancestor::tei:dateline/following-sibling::*[@xml:id][1])[1]"/>
                   <a href="#{$u/@xml:id}"><xsl:value-of select="$u/@xml:id"/></a>
                 </xsl:for-each>
               </span>
