@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .readers import READERS
 
 
 def _fail_usage(message: str) -> None:
@@ -49,6 +50,9 @@ def _progress(items: list, label: str):
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the editions (<id>.xml).")
+@click.option("--from", "reader", type=click.Choice(sorted(READERS)),
+              help="Source format; default: chosen by content ('### title' first: archive; "
+                   "'Title:' first: bilingual).")
 @click.option("--encoding", help="Source encoding; default: detect (BOM, UTF-8, GB18030).")
 @click.option("--force", is_flag=True, help="Overwrite editions that were edited by hand.")
 @click.option("--publisher", help="publicationStmt/publisher of the editions.")
@@ -58,17 +62,26 @@ def _progress(items: list, label: str):
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
                    "Default: DIR/register.xml if it exists.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entities, registers,
-            jobs) -> None:
-    """Convert source articles (files or folders of *.txt) to TEI editions."""
+def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
+            registers, jobs) -> None:
+    """Convert source articles to TEI editions.
+
+    SOURCES are article files (archive files of the People's Daily, or bilingual files),
+    folders (every file below them, recursively, whatever its extension; hidden ones aside) and
+    the archive's monthly .7z files (read in memory; messages name ARCHIVE.7z!member). A file
+    that is no article is reported and skipped; the exit status is then 1.
+
+    Example: tei-tools convert rmrb/1946年05月.7z -o editions/
+    """
     from . import batch
-    from .convert import convert_in_worker, init_worker, iter_sources
+    from .convert import convert_in_worker, init_worker
     from .pipeline import Options
+    from .sources import Refused, iter_sources
 
     # The project register lives with the editions unless named: DIR/register.xml.
     default = Path(out_dir) / REGISTER_NAME
     chosen = [Path(r) for r in registers] or ([default] if default.is_file() else [])
-    options = Options(encoding=encoding, entities=not no_entities, registers=chosen)
+    options = Options(encoding=encoding, reader=reader, entities=not no_entities, registers=chosen)
     if options.entities:
         from .entities.register import load_all
         from .errors import ToolError
@@ -82,10 +95,19 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
         options.publication.publisher = publisher
     if licence_url:
         options.publication.licence_url = licence_url
-    files = list(iter_sources(sources))
+    found = list(iter_sources(sources))
+    files = [s for s in found if not isinstance(s, Refused)]
+    failed = 0
+    for refused in (s for s in found if isinstance(s, Refused)):
+        click.echo(refused.error, err=True)
+        failed += 1
+    if not found:
+        click.echo(f"no source articles found in {', '.join(sources)}", err=True)
+        sys.exit(1)
     jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()
-    done = failed = 0
+    done = 0
+    written: dict[Path, str] = {}
     results = batch.run(convert_in_worker, files, jobs, init_worker, (out_dir, options, force))
     with _progress(files, "converting") as bar:
         for result in results:
@@ -93,11 +115,15 @@ def convert(sources, out_dir, encoding, force, publisher, licence_url, no_entiti
                 click.echo(f"{result.source}: normalised: {note}", err=True)
             for warning in result.warnings:
                 click.echo(f"warning: {warning}", err=True)
+            if result.output in written and not result.error:
+                result.error = (f"{result.source}: has the same text as {written[result.output]}: "
+                                f"one edition, {result.output}, holds both")
             if result.error:
                 failed += 1
                 click.echo(result.error, err=True)
             else:
                 done += 1
+                written[result.output] = result.source
             if bar is not None:
                 bar.update(1)
     seconds = time.perf_counter() - start

@@ -1,65 +1,78 @@
-"""Converting source files to edition files: atomic writes, no overwriting of hand edits."""
+"""Converting sources to edition files: atomic writes, no overwriting of hand edits, and never
+one article's edition over another's."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .atomic import write_atomic
 from .errors import ToolError
-from .pipeline import Options, build_edition
+from .pipeline import Options, build_edition, build_from_bytes
 from .seal import is_untouched, seal
+from .sources import Source
 from .tei_writer import to_bytes
 
-SOURCE_SUFFIX = ".txt"
+_SOURCE_NAME = re.compile(rb'<idno type="filename">([^<]*)</idno>')
 
 
 @dataclass
 class Result:
-    source: Path
+    source: str  # as named in messages: the path, or ARCHIVE.7z!member
     output: Path | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was normalised in the source
 
 
-def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders contribute their *.txt files in name order."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(q for q in p.iterdir() if q.suffix == SOURCE_SUFFIX and q.is_file())
-        else:
-            yield p
-
-
-def convert_file(source: str | Path, out_dir: str | Path, options: Options | None = None,
+def convert_file(source: Source | str | Path, out_dir: str | Path, options: Options | None = None,
                  force: bool = False) -> Result:
     """Convert one article; failures come back in the Result, never as an exception."""
-    source = Path(source)
-    result = Result(source)
+    source = source if isinstance(source, Source) else Source(Path(source))
+    options = options or Options()
+    result = Result(source.name)
     try:
-        edition = build_edition(source, options)
+        if source.data is not None:
+            edition = build_from_bytes(source.data, source.name, options)
+        else:
+            edition = build_edition(source.path, options)
         result.warnings = list(edition.warnings)
         result.notes = list(edition.source.normalisations)
-        data = seal(to_bytes(edition, (options or Options()).publication))
+        data = seal(to_bytes(edition, options.publication))
         target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
         if target.exists():
             old = target.read_bytes()
             if old == data:
                 return result  # the same bytes: leave the file (and its time stamp) alone
-            if not force and not is_untouched(old):
-                raise ToolError(str(target), None, "was edited by hand after tei_tools wrote it "
-                                "(its seal no longer matches); not overwritten, use --force")
+            if not force:
+                _check_overwrite(target, old, edition.source.name)
         write_atomic(target, data)
     except ToolError as exc:
         result.error = str(exc)
     except OSError as exc:
-        result.error = f"{exc.filename or source}: {exc.strerror}"
+        result.error = f"{exc.filename or source.name}: {exc.strerror}"
     except (RecursionError, MemoryError, ValueError, LookupError) as exc:
         # Input no rule foresaw: one line, never a traceback, nothing written.
-        result.error = f"{source}: cannot convert ({type(exc).__name__}: {exc})"
+        result.error = f"{source.name}: cannot convert ({type(exc).__name__}: {exc})"
     return result
+
+
+def _check_overwrite(target: Path, old: bytes, source_name: str) -> None:
+    """An existing edition is replaced only if tei_tools wrote it from this same source file:
+    never a hand edit, never the edition of another file with the same text."""
+    if not is_untouched(old):
+        raise ToolError(str(target), None, "was edited by hand after tei_tools wrote it "
+                        "(its seal no longer matches); not overwritten, use --force")
+    m = _SOURCE_NAME.search(old)
+    other = m.group(1).decode("utf-8", "replace") if m else None
+    if other is not None and other != _xml_text(source_name):
+        raise ToolError(source_name, None, f"has the same text as {other}, whose edition "
+                        f"{target} already is: not written twice (use --force to replace it)")
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _worker: dict = {}
@@ -74,5 +87,5 @@ def init_worker(out_dir: str, options: Options, force: bool) -> None:
         entity_tagger(tuple(options.registers))
 
 
-def convert_in_worker(source: Path) -> Result:
+def convert_in_worker(source: Source) -> Result:
     return convert_file(source, _worker["out_dir"], _worker["options"], _worker["force"])

@@ -99,7 +99,7 @@ def test_seal_detects_edits():
 
 
 def test_every_committed_edition_is_what_make_produces(tmp_path):
-    from tei_tools.convert import iter_sources
+    from tei_tools.sources import iter_sources
 
     committed = {p.name: p.read_bytes() for p in (ROOT / "editions").glob("*.xml") if p.name != "register.xml"}
     sources = list(iter_sources([ROOT / "editions" / "sources"]))
