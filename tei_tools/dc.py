@@ -40,8 +40,9 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
 
     for lang in ("zh-Hans", "en"):
         main = x(f"string({HEADER}/t:titleStmt/t:title[@type='main'][@xml:lang='{lang}'])")
-        sub = x(f"string({HEADER}/t:titleStmt/t:title[@type='sub'][@xml:lang='{lang}'])")
-        add("title", main + ((("：" if lang == "zh-Hans" else ": ") + sub) if sub else ""), lang)
+        subs = [_text(t) for t in x(f"{HEADER}/t:titleStmt/t:title[@type='sub'][@xml:lang='{lang}']")]
+        sep = "：" if lang == "zh-Hans" else ": "
+        add("title", sep.join([main] + subs) if main else "", lang)
     for name in x(f"{HEADER}/t:titleStmt/t:author/t:persName"):
         add("creator", _text(name), name.get(XML_LANG))
     for name in x(f"{HEADER}/t:titleStmt/t:author[not(t:persName)]"):
@@ -57,8 +58,12 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
     add("source", f"{paper_zh} ({paper_en}), {date}, p. {page}")
     reprint = x(f"string({HEADER}/t:sourceDesc/t:biblStruct/t:note[@type='reprint'])")
     add("description", reprint, "zh-Hans")
-    add("description", "Bilingual TEI edition: the Chinese original and an English translation, "
-        "aligned unit by unit, with persons, places and organisations tagged.", "en")
+    if x("/t:TEI/t:text/t:body/t:div[@type='translation']"):
+        add("description", "Bilingual TEI edition: the Chinese original and an English "
+            "translation, aligned unit by unit, with persons, places and organisations tagged.", "en")
+    else:
+        add("description", "TEI edition of the Chinese original, with persons, places and "
+            "organisations tagged.", "en")
     add("publisher", x(f"string({HEADER}/t:publicationStmt/t:publisher)"))
     licence = x(f"{HEADER}/t:publicationStmt/t:availability/t:licence")
     if licence:
