@@ -5,7 +5,7 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-SOURCES  := $(wildcard editions/sources/*.txt)
+SOURCES  := $(wildcard editions/sources/*)
 PACKAGE  := $(shell find tei_tools -name '*.py' -o -name '*.xsl' -o -name '*.xml' | sort) \
             schema/tei_tools.xsd schema/tei_tools.sch schema/xml.xsd
 BUILD    := build
