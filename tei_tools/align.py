@@ -3,7 +3,8 @@
 A Gale–Church style dynamic programme over character lengths. The expected length ratio is
 measured on the article itself (English characters per Chinese character), so it needs no
 training data. Headings only pair with headings, which makes them anchors; the front matter
-(title, subtitle, byline) and the closing note pair by kind. A unit that finds no partner is kept
+(title, subtitle, byline) and the closing note pair by kind; the Chinese title decks after the
+first all pair with a translation that renders them in one subtitle (and the reverse). A unit that finds no partner is kept
 and reported, never dropped.
 """
 from __future__ import annotations
@@ -85,6 +86,9 @@ def align(edition: Edition) -> Edition:
     for kind in _FRONT:
         z = [u for u in zh_units if u.kind == kind]
         e = [u for u in en_units if u.kind == kind]
+        if len(z) != len(e) and 1 in (len(z), len(e)) and z and e:
+            beads.append((z, e))  # several decks in one translated subtitle, or the reverse
+            continue
         beads.extend(([a], [b]) for a, b in zip(z, e))
         beads.extend(([a], []) for a in z[len(e):])
         beads.extend(([], [b]) for b in e[len(z):])

@@ -73,3 +73,13 @@ def test_unmatched_unit_is_kept_and_reported():
     assert [u.id for u in e.sides[ZH].units if u.kind == "head"] == ["zh-h1"]
     assert not any(z == "zh-h1" for z, _ in e.links)
     assert any("zh-h1 has no counterpart" in w for w in e.warnings)
+
+
+def test_chinese_decks_after_the_first_all_pair_with_one_translated_subtitle():
+    text = Article(subtitle_zh="副题一  副题二").text().replace("    副题一  副题二\n", "    副题一\n    副题二\n")
+    e = read_text(text)
+    ids.assign_unit_ids(e)
+    align(e)
+    assert [u.kind for u in e.sides[ZH].units[:3]] == ["title", "subtitle", "subtitle"]
+    assert ("zh-subtitle", "en-subtitle") in e.links and ("zh-subtitle2", "en-subtitle") in e.links
+    assert not [w for w in e.warnings if "subtitle" in w]

@@ -93,3 +93,36 @@ def test_random_text_never_escapes(text):
         read_text(text, "x.txt")
     except SourceError as exc:
         assert str(exc).startswith("x.txt:")
+
+
+INDENTS = ["\u3000\u3000", "    ", "   ", "     ", "      ", "        ", " " * 12, " " * 30, "\t"]
+
+
+@st.composite
+def archive_files(draw):
+    """Archive files as the generator writes them: decks, authors, date, page, column, body lines
+    of any indent (headings, signatures, datelines, notes among them)."""
+    decks = draw(st.lists(line(max_size=15).filter(lambda s: not s.startswith("#")), min_size=1, max_size=4))
+    body = [(draw(st.sampled_from(INDENTS)), draw(st.sampled_from(["", "【新华社延安十六日电】", "【本报讯】"]))
+             + draw(line())) for _ in range(draw(st.integers(1, 8)))]
+    repeat = draw(st.booleans())
+    head = (f"### {'  '.join(decks)}\r\n{draw(st.sampled_from(['', '毓明', '本报记者　李明']))}\r\n"
+            f"{draw(st.dates()).isoformat()}\r\n第{draw(st.integers(1, 24))}版({draw(st.sampled_from(['', '国际']))})\n"
+            f"专栏：{draw(st.sampled_from(['', '简讯']))}\n\n")
+    lines = (["\u3000\u3000" + decks[0]] + ["    " + d for d in decks[1:]] if repeat else []) + [i + t for i, t in body]
+    return head + "\n".join(lines) + "\r\n", [d for d in decks] * repeat + [t.strip(WS) for _, t in body]
+
+
+@settings(max_examples=int(__import__("os").environ.get("PROPERTY_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(archive_files())
+def test_random_archive_files_convert_validate_and_keep_every_line(validator, case):
+    text, expected = case
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "a.md"
+        src.write_bytes(text.encode("utf-8"))
+        result = convert_file(src, Path(tmp) / "out")
+        assert result.error is None, result.error
+        assert validator.check_file(result.output)[0] == []
+        (zh_file,) = to_text(result.output, Path(tmp) / "text")
+        assert [x for x in zh_file.read_text(encoding="utf-8").split("\n") if x] == expected

@@ -79,3 +79,44 @@ def test_tei_all_rejects_foreign_attribute(need_jing, tmp_path):
     problems = jing_problems(need_jing, [str(path)])
     assert problems and problems[0].path == str(path)
     assert 'attribute "bogus" not allowed here' in problems[0].message
+
+
+CHINESE_ONLY = GOLDEN.parent.parent / "editions" / "rmrb-19460519-01-jian-xun-ca46f016.xml"
+
+
+def chinese_only(tmp_path, change):
+    tree = etree.parse(str(CHINESE_ONLY))
+    change(tree)
+    path = tmp_path / "bad.xml"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    return path
+
+
+def add_links(tree):
+    stand_off = first(tree, "//t:standOff")
+    grp = etree.SubElement(stand_off, "{http://www.tei-c.org/ns/1.0}linkGrp", type="translation")
+    etree.SubElement(grp, "{http://www.tei-c.org/ns/1.0}link", target="#zh-p1 #zh-p2")
+
+
+def test_chinese_only_edition_is_valid(validator):
+    assert validator.check_file(CHINESE_ONLY)[0] == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (add_links, "An edition without a translation has no translation links."),
+    (lambda t: first(t, "/t:TEI").set("{http://www.w3.org/XML/1998/namespace}lang", "en"),
+     'TEI/@xml:lang must be "zh-Hans"'),
+    (lambda t: remove(t, "//t:div[@type='item'][1]/t:dateline"),
+     "A dispatch (div type=\"item\") opens with its dateline"),
+    (lambda t: first(t, "//t:div[@type='item']").set("type", "dispatch"), "schema: "),
+    (lambda t: remove(t, "//t:titleStmt/t:title[@xml:lang='zh-Hans'][@type='main']"),
+     "titleStmt needs a main title in Chinese"),
+])
+def test_invalid_chinese_only_editions_are_rejected(validator, tmp_path, change, expected):
+    problems, _ = validator.check_file(chinese_only(tmp_path, change))
+    messages = [str(p) for p in problems]
+    assert any(expected in m for m in messages), messages
+
+
+def test_chinese_only_edition_is_valid_tei_all(need_jing):
+    assert jing_problems(need_jing, [str(CHINESE_ONLY)]) == []
