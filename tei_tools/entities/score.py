@@ -1,8 +1,10 @@
 """Scoring an edition's names against a gold file: precision, recall, F1 and cross-language links.
 
 Gold files are TSV, one mention a row: `lang  unit  type  text  entity` (comments start with #).
-A mention counts as found when the edition has a name of that type with that text in that unit;
-repeated mentions count as many times as they occur. An entity with gold mentions in both
+A mention counts as found when the edition has a name of that type with that text in that unit
+(unit `*`: anywhere in that language of the edition); repeated mentions count as many times as
+they occur. Coverage is recall regardless of type: the share of gold mentions whose text is
+tagged as some name there. An entity with gold mentions in both
 languages is linked when all its found mentions, Chinese and English, share one @ref.
 """
 from __future__ import annotations
@@ -30,22 +32,32 @@ class Found:
 
 
 def edition_mentions(path: str | Path) -> list[tuple[Found, str]]:
-    """Every name inside the body's units, with its @ref (without '#')."""
+    """Every name inside the body's units, with its @ref (without '#'); a name in a dateline
+    belongs to the paragraph the dateline opens."""
     tree = parse(path)
     out = []
     for div in tree.getroot().iter(f"{TEI}div"):
         lang = div.get("{http://www.w3.org/XML/1998/namespace}lang")
         if lang not in (ZH, EN):
             continue
-        for unit in div.iter():
-            unit_id = unit.get(XML_ID)
-            if not unit_id or unit.tag == f"{TEI}div":
-                continue
-            for tag, kind in KIND_OF_TAG.items():
-                for name in unit.iter(f"{TEI}{tag}"):
-                    text = "".join(name.itertext())
-                    out.append((Found(lang, unit_id, kind, text), (name.get("ref") or "").lstrip("#")))
+        for tag, kind in KIND_OF_TAG.items():
+            for name in div.iter(f"{TEI}{tag}"):
+                unit = _unit_of(name)
+                if unit is None:
+                    continue
+                text = "".join(name.itertext())
+                out.append((Found(lang, unit, kind, text), (name.get("ref") or "").lstrip("#")))
     return out
+
+
+def _unit_of(name) -> str | None:
+    for node in name.iterancestors():
+        if node.tag == f"{TEI}dateline":
+            nxt = node.getnext()
+            return nxt.get(XML_ID) if nxt is not None else None
+        if node.get(XML_ID) and node.tag != f"{TEI}div":
+            return node.get(XML_ID)
+    return None
 
 
 def read_gold(path: str | Path) -> list[tuple[Found, str]]:
@@ -66,6 +78,12 @@ class Scores:
     table: dict[tuple[str, str], tuple[int, int, int]]  # (lang, kind|all) -> (tp, n_system, n_gold)
     linked: int
     bilingual: int
+    covered: dict[str, tuple[int, int]]  # lang -> (gold mentions tagged with any type, gold mentions)
+
+    def coverage(self, lang: str | None = None) -> float:
+        hits = sum(c for k, (c, _) in self.covered.items() if lang in (None, k))
+        total = sum(n for k, (_, n) in self.covered.items() if lang in (None, k))
+        return hits / total if total else 1.0
 
     def prf(self, lang: str, kind: str = "all") -> tuple[float, float, float]:
         tp, sys_n, gold_n = self.table[(lang, kind)]
@@ -86,10 +104,14 @@ class Scores:
                 p, r, f = self.prf(lang, kind)
                 lines.append(f"{lang:8}{kind:8}{p:7.3f}{r:7.3f}{f:7.3f}{gold_n:6d}{sys_n:7d}")
         lines.append(f"linked across languages: {self.linked}/{self.bilingual} = {self.link_share:.3f}")
+        lines.append(f"coverage (any type): zh {self.coverage(ZH):.3f}, en {self.coverage(EN):.3f}, "
+                     f"both {self.coverage():.3f}")
         return "\n".join(lines)
 
 
 def score(system: list[tuple[Found, str]], gold: list[tuple[Found, str]]) -> Scores:
+    anywhere = {f.lang for f, _ in gold if f.unit == "*"}
+    system = [(Found(f.lang, "*", f.kind, f.text) if f.lang in anywhere else f, ref) for f, ref in system]
     sys_count = Counter(f for f, _ in system)
     gold_count = Counter(f for f, _ in gold)
     table = {}
@@ -114,7 +136,13 @@ def score(system: list[tuple[Found, str]], gold: list[tuple[Found, str]]) -> Sco
         langs = {m.lang for m in mentions if m in refs_of}
         if langs == {ZH, EN} and set.intersection(*refs):
             linked += 1
-    return Scores(table, linked, bilingual)
+    covered = {}
+    for lang in (ZH, EN):
+        untyped = lambda counts: Counter((f.unit, f.text) for f, n in counts.items()  # noqa: E731
+                                         for _ in range(n) if f.lang == lang)
+        g = untyped(gold_count)
+        covered[lang] = (sum((untyped(sys_count) & g).values()), sum(g.values()))
+    return Scores(table, linked, bilingual, covered)
 
 
 def score_files(edition: str | Path, gold: str | Path) -> Scores:
