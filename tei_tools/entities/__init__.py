@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model import EN, ZH, Edition
 from . import register as _register
+from .cedict import lexicon, usable_in_english
 from .chunks import Pieces
 from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
@@ -23,7 +24,17 @@ class EntityTagger:
             for lang, table in by_lang.items():
                 for name in entity.names.get(lang, []):
                     table[name] = (entity.id, entity.kind)
-        self.zh = ChineseTagger(by_lang[ZH])
+        curated = set(by_lang[ZH])  # the registers segment jieba; the lexicon only matches
+        self.lexicon_en: dict[str, list[str]] = {}  # lexicon id -> English names
+        for entity in lexicon().values():  # CC-CEDICT, below every register
+            names = {lang: [n for n in entity.names.get(lang, []) if n not in by_lang[lang]
+                            and (lang == ZH or usable_in_english(n))] for lang in (ZH, EN)}
+            if not names[ZH]:
+                continue
+            self.register.entities.setdefault(entity.id, entity)
+            by_lang[ZH].update((name, (entity.id, entity.kind)) for name in names[ZH])
+            self.lexicon_en[entity.id] = names[EN]
+        self.zh = ChineseTagger(by_lang[ZH], curated)
         self.en = EnglishTagger(by_lang[EN])
 
     def __call__(self, edition: Edition) -> Edition:
@@ -35,7 +46,10 @@ class EntityTagger:
         zh_spans, aliases = self.zh.tag_units([zh_text[n] for n in zh_names], edition.meta.authors.get(ZH, []))
         zh_by_piece = dict(zip(zh_names, zh_spans))
         found = hints({zh_key(s, aliases) for spans in zh_spans for s in spans})
-        en_by_piece = {n: self.en.tag(text, edition.meta.authors.get(EN, []), found)
+        # English lexicon names are looked for only where the Chinese names the entity.
+        extra = {name: (s.ref, s.kind) for spans in zh_spans for s in spans
+                 for name in self.lexicon_en.get(s.ref or "", [])}
+        en_by_piece = {n: self.en.tag(text, edition.meta.authors.get(EN, []), found, extra)
                        for n, text in pieces.en.items()}
         project(zh_text, zh_by_piece, en_by_piece, pieces.pairs)
         project_orgs(zh_text, zh_by_piece, en_by_piece, pieces.pairs)

@@ -112,19 +112,25 @@ class EnglishTagger:
             self.by_first.setdefault(name[:2], []).append(name)
         self.register_places = frozenset(n for n, (_, kind) in names.items() if kind == "place")
 
-    def register_spans(self, text: str, ws: list[Word]) -> list[Span]:
-        """Every register name starting at a word, nested ones too (Fenyang in Fenyang …)."""
+    def register_spans(self, text: str, ws: list[Word],
+                       extra: dict[str, tuple[str, str]] | None = None) -> list[Span]:
+        """Every register name starting at a word, nested ones too (Fenyang in Fenyang …);
+        extra: more names for this text only (name -> (entity id, kind))."""
         spans = []
+        extra = extra or {}
         for w in ws:
-            for name in self.by_first.get(text[w.start:w.start + 2], ()):
+            head = text[w.start:w.start + 2]
+            for name in [*self.by_first.get(head, ()), *(n for n in extra if n[:2] == head)]:
                 after = text[w.start + len(name):w.start + len(name) + 1]
                 if text.startswith(name, w.start) and not after.isalnum():
-                    ref, kind = self.names[name]
+                    ref, kind = self.names.get(name) or extra[name]
                     spans.append(Span(w.start, w.start + len(name), kind, name, ref))
         return spans
 
-    def tag(self, text: str, authors: list[str], hints: dict[str, str]) -> list[Span]:
-        """hints: romanised forms of the Chinese names of this article -> kind."""
+    def tag(self, text: str, authors: list[str], hints: dict[str, str],
+            extra: dict[str, tuple[str, str]] | None = None) -> list[Span]:
+        """hints: romanised forms of the Chinese names of this article -> kind; extra: names
+        of lexicon entities the Chinese side found -> (id, kind)."""
         ws = words(text)
         places = self.register_places | {h for h, k in hints.items() if k == "place"}
         orgs = []
@@ -132,7 +138,7 @@ class EnglishTagger:
             orgs.extend(self._orgs(text, run, places))
         # Inside an organisation's name a register organisation counts only where the name
         # starts with it (Trade Union in … Trade Union Council is no mention).
-        spans: list[Span] = [s for s in self.register_spans(text, ws)
+        spans: list[Span] = [s for s in self.register_spans(text, ws, extra)
                              if s.kind != "org" or not any(o.start < s.start < o.end for o in orgs)]
         for org in orgs:
             spans.append(org)

@@ -17,6 +17,7 @@ from .lexicon import (ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS
                       ZH_TITLES_BEFORE)
 
 PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
+_NAME_FLAGS = PROPER_FLAGS - {"j"}
 _JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
 _MAX_ORG = 24
 # Characters that usually follow a name rather than end it: verbs of speech and motion.
@@ -54,13 +55,14 @@ def _jieba():
 class ChineseTagger:
     """Built once per process (jieba and the register are loaded once), used for many articles."""
 
-    def __init__(self, names: dict[str, tuple[str, str]]) -> None:
-        # names: Chinese name -> (entity id, kind)
+    def __init__(self, names: dict[str, tuple[str, str]], segment: set[str] | None = None) -> None:
+        # names: Chinese name -> (entity id, kind); segment: those jieba should know as words
         self.names = names
+        self.curated = set(names) if segment is None else segment
         jieba, self.pseg = _jieba()
         self.freq = jieba.dt.FREQ
         for name, (_, kind) in sorted(names.items()):
-            if len(name) > 1:
+            if len(name) > 1 and (segment is None or name in segment):
                 jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=len, reverse=True):
@@ -92,8 +94,25 @@ class ChineseTagger:
                     name = name[:-1]
                     if name not in self.names:
                         continue
+                    entity_id = self.names[name][0]  # the entry of the name as it stands
                 spans.append(Span(i, i + len(name), kind, name, entity_id))
         return spans
+
+    def _lexicon_ok(self, tokens: list[Token]):
+        """A lexicon name (not curated) counts where jieba's words agree: it starts and ends at
+        word boundaries (永福 is no county inside 王永福), and a two-character name that is one
+        word is a name to jieba too (红旗, 大厂 are nouns to it, 日电 an abbreviation)."""
+        starts = {t.start: t for t in tokens}
+        ends = {t.end for t in tokens}
+
+        def ok(span: Span) -> bool:
+            first = starts.get(span.start)
+            if first is None or span.end not in ends:
+                return False
+            if first.end == span.end and len(span.name) == 2:
+                return first.flag in _NAME_FLAGS
+            return True
+        return ok
 
     def _proper(self, tok: Token) -> bool:
         """A proper name: a register name, or a tagged name of two or more characters that is
@@ -235,12 +254,14 @@ class ChineseTagger:
         """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
         tokens = tokens if tokens is not None else self.tokens(text)
         orgs = self.org_spans(text, tokens) + self.journal_spans(text)
+        lexical = self._lexicon_ok(tokens)
         # Inside an organisation, a register name counts only as a place or as a name the
         # organisation's own name starts with (中共 in 中共汾阳县委, not 工会 in …工会联合会).
         in_org = _coverage(len(text), orgs)  # in_org[i]: an organisation holds character i
         spans: list[Span] = [s for s in self.register_spans(text)
-                             if s.kind == "place" or not in_org[s.start] or any(
-                                 o.start == s.start for o in orgs)]
+                             if (s.name in self.curated or lexical(s))
+                             and (s.kind == "place" or not in_org[s.start] or any(
+                                 o.start == s.start for o in orgs))]
         for org in orgs:
             spans.append(org)
             spans.extend(self.nested(text, tokens, org, places))
