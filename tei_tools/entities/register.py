@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ToolError
-from ..model import EN, Entity
+from ..model import EN, ZH, Entity
 from ..safexml import parse
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 BUILTIN = Path(__file__).resolve().parent.parent / "data" / "gazetteer.xml"
+PERIOD = Path(__file__).resolve().parent.parent / "data" / "period.tsv"
 _ITEMS = {"person": ("person", "persName"), "place": ("place", "placeName"), "org": ("org", "orgName")}
 
 
@@ -61,9 +62,24 @@ def load(path: str | Path) -> Register:
     return register
 
 
+def load_tsv(path: str | Path) -> Register:
+    """A gazetteer as a table: kind, id, Chinese names, English names (`|` between names)."""
+    register = Register()
+    for no, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 4 or cells[0] not in _ITEMS:
+            raise ToolError(str(path), no, "expected kind<TAB>id<TAB>Chinese names<TAB>English names")
+        kind, entity_id, zh, en = cells
+        names = {lang: [n for n in value.split("|") if n] for lang, value in ((ZH, zh), (EN, en))}
+        register.entities[entity_id] = Entity(entity_id, kind, {k: v for k, v in names.items() if v})
+    return register
+
+
 def load_all(paths: list[str | Path]) -> Register:
-    """The built-in gazetteer, then each project register in turn."""
-    register = load(BUILTIN)
+    """The built-in gazetteers (general, then the period's), then each project register."""
+    register = load(BUILTIN).update(load_tsv(PERIOD))
     for path in paths:
         register.update(load(path))
     return register
