@@ -126,6 +126,7 @@ def lexicon() -> dict[str, Entity]:
     if path is None:
         return {}
     skip = set(entries("cedict_not_names.txt"))
+    titles = tuple(entries("zh_person_titles.txt")) + ("总理", "总统", "首相")
     by_id: dict[str, Entity] = {}
     seen: set[str] = set()
     with open(path, encoding="utf-8") as handle:
@@ -140,6 +141,8 @@ def lexicon() -> dict[str, Entity]:
                 continue
             if not all("\u4e00" <= ch <= "\u9fff" for ch in simp):
                 continue
+            if any(simp.endswith(t) and len(simp) - len(t) == 1 for t in titles):
+                continue  # 周总理: a surname and a title, the person is the surname (guidelines)
             glosses = _gloss([g for g in gloss.split("/") if g and not g.startswith(
                 ("see ", "CL:", "variant of", "old variant"))])
             if not glosses:

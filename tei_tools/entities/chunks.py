@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .zh import Span
+from .spans import Span
 
 LIMIT = 3000
 PIECE = 400
@@ -75,5 +75,5 @@ class Pieces:
         for name, piece_spans in spans.items():
             unit, off = self.offset[name]
             out.setdefault(unit, []).extend(
-                Span(s.start + off, s.end + off, s.kind, s.name, s.ref) for s in piece_spans)
+                Span(s.start + off, s.end + off, s.kind, s.name, s.ref, s.rule) for s in piece_spans)
         return out

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS)
 from .propagate import occurrences
-from .zh import Span, consistent, reading_order, with_register_ref
+from .spans import Span, proposed, resolve
+from .zh import same_place, with_register_ref
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
 # Possessives that belong to names: People's Hospital, People's Committee.
@@ -138,16 +139,18 @@ class EnglishTagger:
             orgs.extend(self._orgs(text, run, places))
         # Inside an organisation's name a register organisation counts only where the name
         # starts with it (Trade Union in … Trade Union Council is no mention).
-        spans: list[Span] = [s for s in self.register_spans(text, ws, extra)
-                             if s.kind != "org" or not any(o.start < s.start < o.end for o in orgs)]
-        for org in orgs:
-            spans.append(org)
-        spans += self._places(text, ws, places, orgs)
-        spans += [p for p in self._persons(text, ws, authors, hints)
-                  if not any(o.start <= p.start < o.end for o in orgs)]
-        spans = [with_register_ref(s, self.names) for s in spans]
-        kept = consistent(sorted(spans, key=lambda s: (0 if s.ref else 1, s.start, -s.end)))
-        return sorted(kept, key=reading_order)
+        known = [s for s in self.register_spans(text, ws, extra)
+                 if s.kind != "org" or not any(o.start < s.start < o.end for o in orgs)]
+        spans: list[Span] = proposed("register", (s for s in known if s.name in self.names))
+        spans += proposed("lexicon", (s for s in known if s.name not in self.names))
+        spans += proposed("orgs", orgs)
+        spans += proposed("places", self._places(text, ws, places, orgs))
+        spans += proposed("persons", (p for p in self._persons(text, ws, authors, hints)
+                                      if not any(o.start <= p.start < o.end for o in orgs)))
+        # A name a rule found that the register lists is a register name.
+        spans = [s.by("register") if s.ref and s.rule != "lexicon" else s
+                 for s in (with_register_ref(s, self.names) for s in spans)]
+        return resolve(spans, same_place)
 
     def _orgs(self, text: str, run: list[Word], places: set[str]) -> list[Span]:
         # A head right before another head is part of a compound head (Trade Union Council).

@@ -15,7 +15,8 @@ from ..ids import entity_id
 from ..model import EN, ZH, Edition, Entity, Mention
 from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_GEO_HEADS
 from .romanize import compact, person_name, place_name, syllables
-from .zh import Span, stem
+from .spans import Span
+from .zh import stem
 
 Key = tuple[str, str, str]  # (origin, kind, name): ("reg", kind, id) / ("zh", …) / ("en", …)
 

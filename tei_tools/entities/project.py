@@ -13,7 +13,8 @@ import re
 from .en import looks_romanised
 from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_ORG_HEADS
 from .romanize import compact, syllables
-from .zh import Span, is_han
+from .spans import Span, resolve
+from .zh import is_han, same_place
 
 _HEADS = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
 _ORG_REACH = 12
@@ -76,16 +77,19 @@ def _partners(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
 
 def project(zh_text: dict[str, str], zh_spans: dict[str, list[Span]], en_spans: dict[str, list[Span]],
             pairs: list[tuple[str, str]]) -> None:
-    """Add projected persons and places to the Chinese spans; they replace what they overlap of
-    the same kind (a cut name), never cross an organisation."""
+    """Add projected persons and places to the Chinese spans (component `projection`, which
+    outranks jieba's guesses: a projected name mends a cut one)."""
     partners = _partners(pairs)
     for en_unit, spans in en_spans.items():
         for s in spans:
             if s.kind not in ("person", "place") or s.ref:
                 continue
             for zu in partners.get(en_unit, []):
-                for start, end in find(zh_text[zu], s.name, s.kind):
-                    _add(zh_spans[zu], Span(start, end, s.kind, zh_text[zu][start:end]))
+                found = find(zh_text[zu], s.name, s.kind)
+                if found:
+                    zh_spans[zu] = resolve(zh_spans[zu] + [
+                        Span(start, end, s.kind, zh_text[zu][start:end], rule="projection")
+                        for start, end in found], same_place)
 
 
 def _head_matches(zh_head: str, en_head: str) -> bool:
@@ -119,17 +123,11 @@ def project_orgs(zh_text: dict[str, str], zh_spans: dict[str, list[Span]],
                         if not all(is_han(ch) for ch in text[end:m.start()]):
                             break
                         if _head_matches(m.group(), heads[-1]):
-                            _add_org(zh_spans[zu], Span(start, m.end(), "org", text[start:m.end()]))
+                            new = Span(start, m.end(), "org", text[start:m.end()], rule="projection")
+                            if not any(o.kind == "org" and o.start < new.end and new.start < o.end
+                                       for o in zh_spans[zu]):  # only where the rules found none
+                                zh_spans[zu] = resolve(zh_spans[zu] + [new], same_place)
                             break
-
-
-def _add_org(spans: list[Span], new: Span) -> None:
-    if any(old.kind == "org" and old.start < new.end and new.start < old.end for old in spans):
-        return
-    if any(old.start < new.start < old.end or old.start < new.end < old.end for old in spans):
-        return  # would cross a name
-    spans.append(new)
-    spans.sort(key=lambda s: (s.start, -s.end))
 
 
 def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
@@ -140,7 +138,7 @@ def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
     for place in [s for s in out if s.kind == "place"]:
         if text.startswith("工地", place.end) and not any(
                 o.start <= place.start and place.end + 2 <= o.end for o in out if o is not place):
-            out.append(Span(place.start, place.end + 2, "place", text[place.start:place.end + 2]))
+            out.append(Span(place.start, place.end + 2, "place", text[place.start:place.end + 2], rule="sites"))
     changed = True
     while changed:
         changed = False
@@ -149,23 +147,9 @@ def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
                           and not any(o.kind == "org" and o.start <= p.start < o.end for o in out)), None)
             if place:
                 out.remove(org)
-                out.append(Span(place.start, org.end, "org", text[place.start:org.end]))
+                out.append(Span(place.start, org.end, "org", text[place.start:org.end], rule=org.rule))
                 changed = True
                 break
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def _add(spans: list[Span], new: Span) -> None:
-    for old in list(spans):
-        if not (old.start < new.end and new.start < old.end):
-            continue
-        inside_old = old.start <= new.start and new.end <= old.end
-        if old.kind == "org":
-            if inside_old and (old.start, old.end) != (new.start, new.end):
-                continue  # a name nested in an organisation's name
-            return  # would cross an organisation's boundary, or is one
-        if inside_old:
-            return  # already tagged as long or longer (汾阳县 holds Fenyang)
-        spans.remove(old)  # a name cut short or crossing (郭来 of 郭来和)
-    spans.append(new)
-    spans.sort(key=lambda s: (s.start, -s.end))

@@ -6,9 +6,12 @@ the same article (南湾 in the title, Nanwan), including a place's stem without
 from __future__ import annotations
 
 from .link import without_place_head
-from .zh import Span, stem
+from .lexicon import EN_COMMITTEE_MODIFIERS
+from .spans import Span, resolve
+from .zh import same_place, stem
 
 _MIN = {"zh": 2, "en": 3}
+_ZH_COMMITTEE_SUFFIX = ("市", "县", "区", "省")
 
 
 def _names(spans_by_unit: dict[str, list[Span]], lang: str) -> dict[str, tuple[str, str | None]]:
@@ -40,19 +43,24 @@ def occurrences(text: str, name: str, words: bool) -> list[tuple[int, int]]:
 def propagate(texts: dict[str, str], spans_by_unit: dict[str, list[Span]], lang: str) -> None:
     names = _names(spans_by_unit, lang)
     for unit, text in texts.items():
-        spans = spans_by_unit[unit]
-        for name in sorted(names, key=len, reverse=True):
-            kind, ref = names[name]
-            for start, end in occurrences(text, name, words=lang != "zh"):
-                if _free(spans, start, end):
-                    spans.append(Span(start, end, kind, name, ref))
-        spans.sort(key=lambda s: (s.start, -s.end))
+        found = [_committee(text, Span(start, end, kind, name, ref, rule="propagation"), lang)
+                 for name in sorted(names, key=len, reverse=True)
+                 for kind, ref in [names[name]]
+                 for start, end in occurrences(text, name, words=lang != "zh")]
+        if found:
+            spans_by_unit[unit] = resolve(spans_by_unit[unit] + found, same_place)
 
 
-def _free(spans: list[Span], start: int, end: int) -> bool:
-    """Nothing there yet but, at most, organisations that would hold the name whole."""
-    for s in spans:
-        if s.start < end and start < s.end:
-            if s.kind != "org" or not (s.start <= start and end <= s.end):
-                return False
-    return True
+def _committee(text: str, span: Span, lang: str) -> Span:
+    """A place before a committee word gives it its suffix: 汾阳 of 汾阳县委, Fenyang of Fenyang
+    County Party Committee."""
+    if span.kind != "place":
+        return span
+    if lang == "zh" and text.startswith("委", span.end) and span.name[-1:] in _ZH_COMMITTEE_SUFFIX:
+        return Span(span.start, span.end - 1, "place", span.name[:-1], span.ref, span.rule)
+    words = span.name.split()
+    if (lang != "zh" and len(words) > 1 and words[-1] in EN_COMMITTEE_MODIFIERS
+            and text.startswith((" Committee", " Party Committee"), span.end)):
+        short = " ".join(words[:-1])
+        return Span(span.start, span.start + len(short), "place", short, span.ref, span.rule)
+    return span

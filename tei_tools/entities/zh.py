@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
+from .spans import Span, proposed, reading_order, resolve
+from .lexicon import (EN_PLACE_HEADS, ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
                       ZH_NOT_PLACE, ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES,
                       ZH_TITLES_BEFORE)
 
@@ -23,15 +24,6 @@ _MAX_ORG = 24
 # Characters that usually follow a name rather than end it: verbs of speech and motion.
 _AFTER_NAME = set("说讲问答来去带领教送把给被让叫向到在和与今才也都就是每骑从对为")
 _JOURNAL = re.compile(r"《([^《》]{1,20}(?:日报|晚报|报|杂志|周刊|月刊|画报|半月刊))》")
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    kind: str
-    name: str  # the surface form
-    ref: str | None = None  # register id when the register names it
 
 
 @dataclass(frozen=True)
@@ -59,6 +51,7 @@ class ChineseTagger:
         # names: Chinese name -> (entity id, kind); segment: those jieba should know as words
         self.names = names
         self.curated = set(names) if segment is None else segment
+        self.lexical_ids = {ref for name, (ref, _) in names.items() if name not in self.curated}
         jieba, self.pseg = _jieba()
         self.freq = jieba.dt.FREQ
         for name, (_, kind) in sorted(names.items()):
@@ -253,30 +246,29 @@ class ChineseTagger:
             tokens: list[Token] | None = None) -> list[Span]:
         """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
         tokens = tokens if tokens is not None else self.tokens(text)
-        orgs = self.org_spans(text, tokens) + self.journal_spans(text)
+        orgs = self.org_spans(text, tokens)
+        journals = self.journal_spans(text)
         lexical = self._lexicon_ok(tokens)
         # Inside an organisation, a register name counts only as a place or as a name the
         # organisation's own name starts with (中共 in 中共汾阳县委, not 工会 in …工会联合会).
-        in_org = _coverage(len(text), orgs)  # in_org[i]: an organisation holds character i
-        spans: list[Span] = [s for s in self.register_spans(text)
-                             if (s.name in self.curated or lexical(s))
-                             and (s.kind == "place" or not in_org[s.start] or any(
-                                 o.start == s.start for o in orgs))]
-        for org in orgs:
-            spans.append(org)
-            spans.extend(self.nested(text, tokens, org, places))
+        in_org = _coverage(len(text), orgs + journals)  # in_org[i]: an organisation holds character i
+        known = [s for s in self.register_spans(text)
+                 if s.kind == "place" or not in_org[s.start] or any(o.start == s.start for o in orgs)]
+        spans: list[Span] = proposed("register", (s for s in known if s.ref not in self.lexical_ids))
+        spans += proposed("lexicon", (s for s in known if s.ref in self.lexical_ids and lexical(s)))
+        spans += proposed("orgs", orgs) + proposed("journals", journals)
+        for org in orgs + journals:
+            spans += proposed("nested", self.nested(text, tokens, org, places))
         sites = self.site_spans(text, tokens, places)
-        spans.extend(sites)
+        spans += proposed("sites", sites)
         in_site = _coverage(len(text), sites)
-        for tok in tokens:
-            if not in_org[tok.start]:
-                place = self._place_token(text, tok, places, inside_org=bool(in_site[tok.start]))
-                if place:
-                    spans.append(place)
-        persons = [p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
-                   if not in_org[p.start] and p.name not in places and stem(p.name) not in places]
-        spans.extend(persons)
-        return consistent([with_register_ref(s, self.names) for s in spans])
+        spans += proposed("places", (
+            place for tok in tokens if not in_org[tok.start]
+            for place in [self._place_token(text, tok, places, inside_org=bool(in_site[tok.start]))] if place))
+        spans += proposed("persons", (
+            p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
+            if not in_org[p.start] and p.name not in places and stem(p.name) not in places))
+        return resolve((with_register_ref(s, self.names) for s in spans), same_place)
 
 
     # -- a whole side ------------------------------------------------------------------------
@@ -312,11 +304,11 @@ class ChineseTagger:
                     continue
                 for m in re.finditer(re.escape(rest), text):
                     if not any(s.start < m.end() and m.start() < s.end for s in spans_by_unit[k]):
-                        spans_by_unit[k].append(Span(m.start(), m.end(), "org", rest))
+                        spans_by_unit[k].append(Span(m.start(), m.end(), "org", rest, rule="short_forms"))
                 aliases[rest] = targets.pop()
         # A short form or alias of a register organisation carries the register's id.
         ref_of = {s.name: s.ref for spans in spans_by_unit for s in spans if s.kind == "org" and s.ref}
-        spans_by_unit = [[Span(s.start, s.end, s.kind, s.name, ref_of.get(aliases.get(s.name, ""), None))
+        spans_by_unit = [[Span(s.start, s.end, s.kind, s.name, ref_of.get(aliases.get(s.name, ""), None), s.rule)
                           if s.kind == "org" and not s.ref else s for s in spans]
                          for spans in spans_by_unit]
         return [sorted(spans, key=reading_order) for spans in spans_by_unit], aliases
@@ -363,15 +355,7 @@ def with_register_ref(span: Span, names: dict[str, tuple[str, str]]) -> Span:
     """A name a rule found that the register lists (same kind) takes the register's id."""
     if span.ref or names.get(span.name, ("", ""))[1] != span.kind:
         return span
-    return Span(span.start, span.end, span.kind, span.name, names[span.name][0])
-
-
-_EN_PLACE_WORDS = {"Province", "County", "City", "District", "Township", "Village", "Town",
-                   "Prefecture", "Region"}
-
-
-def reading_order(span: Span) -> tuple[int, int]:
-    return (span.start, -span.end)
+    return Span(span.start, span.end, span.kind, span.name, names[span.name][0], span.rule)
 
 
 def is_han(text: str) -> bool:
@@ -397,32 +381,8 @@ def _maximal(spans: list[Span]) -> list[Span]:
     return out
 
 
-def consistent(spans: list[Span]) -> list[Span]:
-    """Drop duplicates and spans that cross an earlier one (TEI elements cannot overlap)."""
-    kept: list[Span] = []
-    seen: set[tuple[int, int, str]] = set()
-    for s in spans:
-        key = (s.start, s.end, s.kind)
-        if key in seen or s.start >= s.end:
-            continue
-        if any(k.start < s.start < k.end < s.end or s.start < k.start < s.end < k.end for k in kept):
-            continue
-        if any(k.start == s.start and k.end == s.end for k in kept):
-            continue  # same span, other kind: the earlier rule (register first) wins
-        if s.ref and any(k.kind == s.kind and k.ref == s.ref and k.start <= s.start and s.end <= k.end
-                         for k in kept):
-            continue  # a name inside another name of itself (Xinhua in Xinhua News Agency)
-        seen.add(key)
-        kept.append(s)
-    # A place inside its own longer form (安平 in 安平县, Anping in Anping County) or a person
-    # inside a person, whichever rule came first: the longer holds. A place inside another
-    # place (芜湖 in 芜湖大桥工地) stays nested.
-    return [s for s in kept if s.kind == "org" or not any(
-        k.kind == s.kind and k.start == s.start and s.end < k.end
-        and (s.kind == "person" or _same_place(s.name, k.name)) for k in kept)]
-
-
-def _same_place(short: str, long: str) -> bool:
+def same_place(short: str, long: str) -> bool:
+    """安平 and 安平县, Anping and Anping County: one place, with and without its suffix."""
     rest = long[len(short):].strip()
-    return rest in ZH_PLACE_SUFFIXES or rest in _EN_PLACE_WORDS
+    return rest in ZH_PLACE_SUFFIXES or rest in EN_PLACE_HEADS
 
