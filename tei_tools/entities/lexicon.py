@@ -44,7 +44,7 @@ ZH_NOT_PLACE = set(entries("zh_not_place.txt"))
 ZH_NOT_ORG = set(entries("zh_not_org.txt"))
 ZH_STOP_CHARS = _chars("zh_stop_chars.txt")
 ZH_PERSON_TITLES = _longest_first("zh_person_titles.txt")
-_ADDRESS = {"同志", "先生", "女士", "大娘", "大爷", "大嫂"}  # forms of address follow a name only
+_ADDRESS = {"同志", "先生", "女士", "大娘", "大爷", "大嫂", "氏"}  # forms of address follow a name only
 ZH_TITLES_BEFORE = sorted(set(ZH_PERSON_TITLES) - _ADDRESS | set(entries("zh_titles_before.txt")),
                           key=len, reverse=True)
 ZH_SURNAMES = _chars("zh_surnames.txt")

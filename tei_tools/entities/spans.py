@@ -30,6 +30,7 @@ COMPONENTS: dict[str, tuple[tuple[str, ...], str]] = {
     "persons": (("person",), "bylines, titled names, jieba's persons, transliterated names"),
     "lexicon": (KINDS, "CC-CEDICT's proper nouns: known, but a dictionary's, not the period's:"
                 " a person the rules find (王永福) outweighs a county in the dictionary (永福)"),
+    "foreign": (("person",), "runs of transliteration characters (多列士), when nothing knows them"),
     "short_forms": (("org",), "an organisation's name without its leading name, in the article"),
     "propagation": (("person", "place"), "a name found once, wherever it recurs"),
 }

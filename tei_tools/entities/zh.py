@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import zh_rules
 from .spans import Span, proposed, reading_order, resolve
 from .lexicon import (EN_PLACE_HEADS, ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
                       ZH_NOT_PLACE, ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES,
@@ -256,7 +257,12 @@ class ChineseTagger:
                  if s.kind == "place" or not in_org[s.start] or any(o.start == s.start for o in orgs)]
         spans: list[Span] = proposed("register", (s for s in known if s.ref not in self.lexical_ids))
         spans += proposed("lexicon", (s for s in known if s.ref in self.lexical_ids and lexical(s)))
+        spans += proposed("dateline", zh_rules.datelines(text, self.names))
+        spans += proposed("units", zh_rules.units(text, self.names))
         spans += proposed("orgs", orgs) + proposed("journals", journals)
+        spans += proposed("abbreviations", zh_rules.abbreviations(text, self.names))
+        spans += proposed("villages", zh_rules.villages(text, tokens, self.names))
+        spans += proposed("foreign", zh_rules.foreign_persons(text, tokens))
         for org in orgs + journals:
             spans += proposed("nested", self.nested(text, tokens, org, places))
         sites = self.site_spans(text, tokens, places)
