@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
-                      EN_PLACE_HEADS)
+                      EN_PLACE_HEADS, entries)
 from .propagate import occurrences
 from .spans import Span, proposed, resolve
 from .zh import same_place, with_register_ref
@@ -19,6 +19,14 @@ from .zh import same_place, with_register_ref
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
 # Possessives that belong to names: People's Hospital, People's Committee.
 _POSSESSIVE_IN_NAMES = {"People", "Children", "Women", "Workers", "Peasants"}
+# Numbered armed units (71st Army, Kuomintang 40th Army, New 6th Army) and numbered teams.
+_UNIT = re.compile(r"\b(?:(?:Kuomintang|New|Provisional|Reorgani[sz]ed|Temporary|Independent)\s+)?"
+                   r"\d{1,3}(?:st|nd|rd|th)\s+(?:(?:Route|Group|Peace\s+Preservation)\s+)?"
+                   r"(?:Army|Division|Brigade|Regiment|Column|Detachment|Battalion|Corps)\b"
+                   r"|\b(?:Executive\s+)?(?:Team|Group)\s+(?:No\.\s*)?\d{1,3}\b")
+_RAILWAY = re.compile(r"\b[A-Z][a-z’']+-[A-Z][a-z’']+ (?:Railway|Line)\b")
+# What follows a title but is no name: a head (Peasant Party), a common capitalised word.
+_NOT_AFTER_TITLE = EN_ORG_HEADS | EN_PLACE_HEADS | set(entries("en_common_capitalised.txt"))
 _OF_HEADS = {"Ministry", "Bureau", "Department", "Academy", "University", "Institute", "School",
              "Federation", "Association", "Union", "League", "Council", "Administration", "Bank"}
 _SURNAMES = set("""
@@ -143,6 +151,7 @@ class EnglishTagger:
                  if s.kind != "org" or not any(o.start < s.start < o.end for o in orgs)]
         spans: list[Span] = proposed("register", (s for s in known if s.name in self.names))
         spans += proposed("lexicon", (s for s in known if s.name not in self.names))
+        spans += proposed("units", (Span(m.start(), m.end(), "org", m.group()) for m in _UNIT.finditer(text)))
         spans += proposed("orgs", orgs)
         spans += proposed("places", self._places(text, ws, places, orgs))
         spans += proposed("persons", (p for p in self._persons(text, ws, authors, hints)
@@ -191,6 +200,8 @@ class EnglishTagger:
                 out.append(Span(w.start, ws[k + 1].end, "place", text[w.start:ws[k + 1].end]))
             elif w.text in places:
                 out.append(Span(w.start, w.end, "place", w.text))
+        for m in _RAILWAY.finditer(text):  # a railway by its two ends: the Tianjin-Pukou Railway
+            out.append(Span(m.start(), m.end(), "place", m.group()))
         for k in range(len(ws) - 2):  # a named construction site: the Wuhu Bridge construction site
             if ws[k + 1].text in ("construction", "building", "work") and ws[k + 2].text == "site" \
                     and ws[k].cap:
@@ -208,7 +219,7 @@ class EnglishTagger:
         for k, w in enumerate(ws[:-1]):
             nxt = ws[k + 1]
             if (w.text in EN_PERSON_TITLES and nxt.cap and nxt.text not in EN_NOT_NAME
-                    and nxt.text not in EN_PERSON_TITLES):
+                    and nxt.text not in EN_PERSON_TITLES and nxt.text not in _NOT_AFTER_TITLE):
                 end = nxt
                 if k + 2 < len(ws) and ws[k + 2].cap and looks_romanised(ws[k + 2].text) \
                         and ws[k + 2].text not in EN_ORG_HEADS | EN_PLACE_HEADS:
