@@ -58,7 +58,7 @@ def find(text: str, name: str, kind: str) -> list[tuple[int, int]]:
     at = joined.find(core)
     while at >= 0:
         i, end = starts.get(at), ends.get(at + len(core))
-        if i is not None and end is not None and end - i <= _MAX_CHARS:
+        if i is not None and end is not None and 2 <= end - i <= _MAX_CHARS:
             for sfx in suffix:
                 if text.startswith(sfx, end) and text[end + len(sfx):end + len(sfx) + 1] != "委":
                     end += len(sfx)  # the suffix, unless a committee word has it (汾阳县委)
@@ -142,7 +142,7 @@ def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
     changed = True
     while changed:
         changed = False
-        for org in [s for s in out if s.kind == "org" and not s.ref]:
+        for org in [s for s in out if s.kind == "org" and not s.ref and s.rule != "abbreviations"]:
             place = next((p for p in out if p.kind == "place" and p.end == org.start
                           and not any(o.kind == "org" and o.start <= p.start < o.end for o in out)), None)
             if place:

@@ -260,7 +260,11 @@ class ChineseTagger:
         spans += proposed("dateline", zh_rules.datelines(text, self.names))
         spans += proposed("units", zh_rules.units(text, self.names))
         spans += proposed("orgs", orgs) + proposed("journals", journals)
-        spans += proposed("abbreviations", zh_rules.abbreviations(text, self.names))
+        places_known = [s for s in known if s.kind == "place" and len(s.name) > 1]
+        spans += proposed("abbreviations", (
+            a for a in zh_rules.abbreviations(text, self.names)  # not 冀 inside 冀鲁豫
+            if a.kind == "org" or not any(p.start <= a.start < p.end for p in places_known)))
+        spans += proposed("orgs", zh_rules.parties(text, self.names))
         spans += proposed("villages", zh_rules.villages(text, tokens, self.names))
         spans += proposed("foreign", zh_rules.foreign_persons(text, tokens))
         for org in orgs + journals:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import ZH_SURNAMES, entries, table
+from .lexicon import ZH_PERSON_TITLES, ZH_STOP_CHARS, ZH_SURNAMES, entries, table
 from .spans import Span
 
 Names = dict[str, tuple[str, str]]  # Chinese name -> (entity id, kind)
@@ -32,6 +32,9 @@ def _lists():
         "abbrev": {k: v[0] for k, v in table("zh_abbreviations.tsv").items()},
         "before": tuple(sorted(entries("zh_abbreviation_before.txt"), key=len, reverse=True)),
         "pair_only": set(entries("zh_abbreviation_pair_only.txt")),
+        "party_only": set(entries("zh_abbreviation_party_only.txt")),
+        "not_words": tuple(entries("zh_abbreviation_not.txt")),
+        "parties": re.compile("|".join(sorted(entries("zh_party_names.txt"), key=len, reverse=True))),
         "after": set(entries("zh_abbreviation_after.txt")),
         "unit": re.compile(unit),
         "chain": re.compile(f"(?:国民党|国氏党)?(?:军)?(?:保安)?(?:{unit})+"),
@@ -92,12 +95,8 @@ def units(text: str, names: Names) -> list[Span]:
             out.append(Span(start, start + party.end(), "org", party.group(), ref))
         body = start + (party.end() if party else 0)
         pieces = list(lists["unit"].finditer(text, body, m.end()))
-        for k, piece in enumerate(pieces):
-            if k < len(pieces) - 1 or (k == 0 and body > start):
-                first = body if k == 0 else pieces[0].start()
-                out.append(Span(first, piece.end(), "org", text[first:piece.end()]))
-            if k > 0:
-                out.append(Span(piece.start(), piece.end(), "org", piece.group()))
+        for piece in pieces[:-1]:  # 五十二军 inside 五十二军第二师
+            out.append(Span(pieces[0].start(), piece.end(), "org", text[pieces[0].start():piece.end()]))
     for m in re.finditer("军区", text):
         for size in (4, 3, 2):
             place = text[max(0, m.start() - size):m.start()]
@@ -122,11 +121,15 @@ def abbreviations(text: str, names: Names) -> list[Span]:
         prev, nxt = text[i - 1:i], text[i + 1:i + 2]
         if prev and (re.match(f"{_NUM}|[\\d廿卅]", prev) or prev in "今昨明每逐当次"):
             continue  # 十六日, 今日: a day, not Japan
-        pair = (nxt in abbrev and nxt != ch) or (prev in abbrev and prev != ch)
+        if any(text.startswith(w, i - w.index(ch)) for w in lists["not_words"] if ch in w):
+            continue
+        partner = lambda c: c in abbrev and c != ch and c not in lists["party_only"]  # noqa: E731
+        pair = partner(nxt) or partner(prev)
         before = text.startswith(lists["before"], i + 1)
         after = prev in lists["after"] and not _HAN.match(nxt or " ")
         party = nxt == "共" and not text.startswith(("共同", "共和", "共计", "共有", "共产主义"), i + 1)
-        if not (pair or before or after or party) or (ch in lists["pair_only"] and not pair):
+        if not (pair or before or after or party) or (ch in lists["pair_only"] and not pair) \
+                or (ch in lists["party_only"] and not party):
             continue
         ref = abbrev[ch]
         out.append(Span(i, i + 1, "place", ch, ref))
@@ -134,6 +137,12 @@ def abbreviations(text: str, names: Names) -> list[Span]:
             end = i + 4 if text.startswith("共产党", i + 1) else i + 2
             out.append(Span(i, end, "org", text[i:end]))
     return out
+
+
+def parties(text: str, names: Names) -> list[Span]:
+    """Generic party names (社会党, 农民党) as organisations."""
+    return [Span(m.start(), m.end(), "org", m.group(), names.get(m.group(), (None, ""))[0])
+            for m in _lists()["parties"].finditer(text)]
 
 
 def villages(text: str, tokens, names: Names) -> list[Span]:
@@ -173,8 +182,11 @@ def _list_items(text: str, found: list[Span], names: Names, endings) -> list[Spa
             (a, b) for a, b, item in items if names.get(item, ("", ""))[1] == "place"}
         if not any((a, b) in known for a, b, _ in items):
             continue
-        out += [Span(a, b, "place", item) for a, b, item in items
-                if (a, b) not in known and item.endswith(endings + ("村", "镇", "集", "庄", "河", "口", "店"))]
+        for a, b, item in items:
+            while item and item[0] in ZH_STOP_CHARS:  # 经大路湾: the place after the verb
+                a, item = a + 1, item[1:]
+            if len(item) >= 2 and (a, b) not in known and item.endswith(endings + ("村", "镇", "集", "庄", "河", "口", "店")):
+                out.append(Span(a, b, "place", item))
     return out
 
 
@@ -189,4 +201,7 @@ def foreign_persons(text: str, tokens) -> list[Span]:
                     if t.start < m.end() and m.start() < t.end)
         if whole and all(len(t.word) == 1 or t.flag in ("nr", "nrt", "nrfg", "x") for t in inside):
             out.append(Span(m.start(), m.end(), "person", m.group()))
+    titles = "|".join(ZH_PERSON_TITLES)
+    for m in re.finditer(f"(?<![{''.join(sorted(chars))}])([{''.join(sorted(chars))}]{{2}})(?={titles})", text):
+        out.append(Span(m.start(1), m.end(1), "person", m.group(1)))  # 塔德先生
     return out
