@@ -8,6 +8,7 @@ from ..model import EN, ZH, Edition
 from . import register as _register
 from .cedict import lexicon, usable_in_english
 from .chunks import Pieces
+from .lexicon import EN_PLACE_SUFFIX_ZH
 from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
 from .project import merge_places_into_orgs, project, project_orgs
@@ -33,7 +34,7 @@ class EntityTagger:
                 continue
             self.register.entities.setdefault(entity.id, entity)
             by_lang[ZH].update((name, (entity.id, entity.kind)) for name in names[ZH])
-            self.lexicon_en[entity.id] = names[EN]
+            self.lexicon_en[entity.id] = names[EN] + _with_place_heads(entity, names[EN])
         self.zh = ChineseTagger(by_lang[ZH], curated)
         self.en = EnglishTagger(by_lang[EN])
 
@@ -71,3 +72,14 @@ def _order_authors(edition: Edition) -> None:
     ordered = [spelled.get(compact(person_name(name))) for name in zh]
     if all(ordered) and sorted(ordered) == sorted(en):
         edition.meta.authors[EN] = ordered
+
+
+def _with_place_heads(entity, english: list[str]) -> list[str]:
+    """Wan'an County for 万安县 / Wan'an: the English head of each Chinese place suffix the
+    lexicon's Chinese names carry, after each English name that lacks one."""
+    if entity.kind != "place":
+        return []
+    heads = [en for en, zh_suffixes in EN_PLACE_SUFFIX_ZH.items()
+             if any(z.endswith(zh_suffixes) for z in entity.names.get(ZH, []))]
+    return [f"{name} {head}" for name in english for head in heads
+            if not name.endswith(tuple(EN_PLACE_SUFFIX_ZH))]
