@@ -18,6 +18,7 @@ COMPONENTS: dict[str, tuple[tuple[str, ...], str]] = {
     "register": (KINDS, "curated names and the gazetteers: known, so trusted first"),
     "dateline": (("org", "place"), "the agency and place of a dateline (【新华社延安十六日电】)"),
     "units": (("org",), "armed units by their numbers (七十一军, 71st Army), military regions"),
+    "villages": (("place",), "villages by their endings (赵家店: no shop), railways, lists of places"),
     "orgs": (("org",), "organisations ending in a head, maximal to the left"),
     "nested": (("org", "place"), "organisations and places inside an organisation's name"),
     "journals": (("org",), "newspapers and journals in 《》"),
@@ -26,7 +27,6 @@ COMPONENTS: dict[str, tuple[tuple[str, ...], str]] = {
     "abbreviations": (("place", "org"), "one-character countries and regions (美军, 英埃, 法共)"),
     "sites": (("place",), "named construction sites"),
     "places": (("place",), "words with a place suffix, a place head, or known as places"),
-    "villages": (("place",), "villages by their suffixes and lists of places"),
     "persons": (("person",), "bylines, titled names, jieba's persons, transliterated names"),
     "lexicon": (KINDS, "CC-CEDICT's proper nouns: known, but a dictionary's, not the period's:"
                 " a person the rules find (王永福) outweighs a county in the dictionary (永福)"),

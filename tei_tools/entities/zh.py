@@ -92,10 +92,11 @@ class ChineseTagger:
                 spans.append(Span(i, i + len(name), kind, name, entity_id))
         return spans
 
-    def _lexicon_ok(self, tokens: list[Token]):
+    def _lexicon_ok(self, text: str, tokens: list[Token]):
         """A lexicon name (not curated) counts where jieba's words agree: it starts and ends at
         word boundaries (永福 is no county inside 王永福), and a two-character name that is one
-        word is a name to jieba too (红旗, 大厂 are nouns to it, 日电 an abbreviation)."""
+        word is a name to jieba too (红旗, 大厂 are nouns to it, 日电 an abbreviation), or, for a
+        place, stands where places stand (进犯历城, 固安以东)."""
         starts = {t.start: t for t in tokens}
         ends = {t.end for t in tokens}
 
@@ -104,7 +105,8 @@ class ChineseTagger:
             if first is None or span.end not in ends:
                 return False
             if first.end == span.end and len(span.name) == 2:
-                return first.flag in _NAME_FLAGS
+                return first.flag in _NAME_FLAGS or (
+                    span.kind == "place" and zh_rules.place_context(text, span.start, span.end))
             return True
         return ok
 
@@ -249,7 +251,7 @@ class ChineseTagger:
         tokens = tokens if tokens is not None else self.tokens(text)
         orgs = self.org_spans(text, tokens)
         journals = self.journal_spans(text)
-        lexical = self._lexicon_ok(tokens)
+        lexical = self._lexicon_ok(text, tokens)
         # Inside an organisation, a register name counts only as a place or as a name the
         # organisation's own name starts with (中共 in 中共汾阳县委, not 工会 in …工会联合会).
         in_org = _coverage(len(text), orgs + journals)  # in_org[i]: an organisation holds character i

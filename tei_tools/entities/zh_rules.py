@@ -41,6 +41,8 @@ def _lists():
         "villages": tuple(sorted(entries("zh_village_suffixes.txt"), key=len, reverse=True)),
         "railways": set(entries("zh_railways.txt")),
         "translit": set("".join(entries("zh_translit_chars.txt"))),
+        "place_after": tuple(sorted(entries("zh_place_after.txt"), key=len, reverse=True)),
+        "place_before": tuple(sorted(entries("zh_place_before.txt"), key=len, reverse=True)),
     }
 
 
@@ -164,11 +166,22 @@ def villages(text: str, tokens, names: Names) -> list[Span]:
         if 2 <= len(w) <= 4 and w.endswith(endings) and tok.flag in ("ns", "nr", "nz", "nrt", "nrfg") \
                 and _HAN.fullmatch(w) and len(w) > max(len(e) for e in endings if w.endswith(e)):
             out.append(Span(tok.start, tok.end, "place", w))
+    for tok in tokens:  # a name jieba calls a place, where the context says place (寿山地区)
+        if tok.flag == "ns" and 2 <= len(tok.word) <= 4 and _HAN.fullmatch(tok.word) \
+                and place_context(text, tok.start, tok.end):
+            out.append(Span(tok.start, tok.end, "place", tok.word))
     out += _list_items(text, out, names, endings)
     for m in re.finditer(r"([\u4e00-\u9fff]{2})(铁路|铁道|路|线)", text):
         if m.group(1) in lists["railways"]:
             out.append(Span(m.start(), m.end(), "place", m.group()))
     return [Span(s.start, s.end, s.kind, s.name, names.get(s.name, (None, ""))[0]) for s in out]
+
+
+def place_context(text: str, start: int, end: int) -> bool:
+    """Whether what stands before or after [start, end) makes it a place: 地区, 以东, 县城 after
+    it; 进犯, 攻占, 到达 before it."""
+    lists = _lists()
+    return text.startswith(lists["place_after"], end) or text[:start].endswith(lists["place_before"])
 
 
 def _list_items(text: str, found: list[Span], names: Names, endings) -> list[Span]:
