@@ -21,7 +21,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-
 _POSSESSIVE_IN_NAMES = {"People", "Children", "Women", "Workers", "Peasants"}
 # Numbered armed units (71st Army, Kuomintang 40th Army, New 6th Army) and numbered teams.
 _UNIT = re.compile(r"\b(?:(?:Kuomintang|New|Provisional|Reorgani[sz]ed|Temporary|Independent)\s+)?"
-                   r"\d{1,3}(?:st|nd|rd|th)\s+(?:(?:Route|Group|Peace\s+Preservation)\s+)?"
+                   r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+                   r"\s+(?:(?:Route|Group|Peace\s+Preservation)\s+)?"
                    r"(?:Army|Division|Brigade|Regiment|Column|Detachment|Battalion|Corps)\b"
                    r"|\b(?:Executive\s+)?(?:Team|Group)\s+(?:No\.\s*)?\d{1,3}\b")
 _RAILWAY = re.compile(r"\b[A-Z][a-z’']+-[A-Z][a-z’']+ (?:Railway|Line)\b")

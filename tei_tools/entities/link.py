@@ -16,6 +16,7 @@ from ..model import EN, ZH, Edition, Entity, Mention
 from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_GEO_HEADS
 from .romanize import compact, person_name, place_name, syllables
 from .spans import Span
+from .units import en_signature, zh_signature
 from .zh import stem
 
 Key = tuple[str, str, str]  # (origin, kind, name): ("reg", kind, id) / ("zh", …) / ("en", …)
@@ -27,12 +28,17 @@ def zh_key(span: Span, aliases: dict[str, str]) -> Key:
     if span.kind == "place":
         return ("zh", "place", stem(span.name))
     if span.kind == "org":
-        return ("zh", "org", aliases.get(span.name, span.name))
+        unit = zh_signature(span.name)
+        return ("unit", "org", unit) if unit else ("zh", "org", aliases.get(span.name, span.name))
     return ("zh", span.kind, span.name)
 
 
 def en_key(span: Span) -> Key:
-    return ("reg", span.kind, span.ref) if span.ref else ("en", span.kind, span.name)
+    """A unit's key is its signature in both languages (七十一军 and 71st Army are one)."""
+    if span.ref:
+        return ("reg", span.kind, span.ref)
+    unit = en_signature(span.name) if span.kind == "org" else None
+    return ("unit", "org", unit) if unit else ("en", span.kind, span.name)
 
 
 @lru_cache(maxsize=8192)
@@ -123,7 +129,7 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
                 if zk[1] == ek[1]:
                     cooc[(zk, ek)] += 1
                     order[(zk, ek)] += 1 - abs(zpos[(z, zk)] - epos[(e, ek)])
-    all_zh = sorted({k for keys in zh_keys_by_unit.values() for k in keys})
+    all_zh = sorted({k for keys in zh_keys_by_unit.values() for k in keys if k[0] != "unit"})
     all_en = sorted({k for keys in en_keys_by_unit.values() for k in keys if k[0] == "en"})
     candidates = []
     for ek in all_en:
