@@ -11,7 +11,7 @@ from .chunks import Pieces
 from .lexicon import EN_PLACE_SUFFIX_ZH
 from .en import EnglishTagger
 from .link import build_entities, hints, zh_key
-from .project import merge_places_into_orgs, project, project_orgs
+from .project import merge_places_into_orgs, project, project_orgs, romanised_words
 from .propagate import propagate
 from .romanize import compact, person_name
 from .zh import ChineseTagger
@@ -46,7 +46,9 @@ class EntityTagger:
         zh_names, zh_text = list(pieces.zh), pieces.zh
         zh_spans, aliases = self.zh.tag_units([zh_text[n] for n in zh_names], edition.meta.authors.get(ZH, []))
         zh_by_piece = dict(zip(zh_names, zh_spans))
-        found = hints({zh_key(s, aliases) for spans in zh_spans for s in spans})
+        found = hints({zh_key(s, aliases) for spans in zh_spans for s in spans}
+                      | {("zh", s.kind, s.name) for spans in zh_spans for s in spans
+                         if s.ref and s.kind in ("person", "place")})
         # English lexicon names are looked for only where the Chinese names the entity.
         extra = {name: (s.ref, s.kind) for spans in zh_spans for s in spans
                  for name in self.lexicon_en.get(s.ref or "", [])}
@@ -54,6 +56,7 @@ class EntityTagger:
                        for n, text in pieces.en.items()}
         project(zh_text, zh_by_piece, en_by_piece, pieces.pairs)
         project_orgs(zh_text, zh_by_piece, en_by_piece, pieces.pairs)
+        romanised_words(zh_text, zh_by_piece, pieces.en, en_by_piece, pieces.pairs)
         zh_by_piece = {n: merge_places_into_orgs(zh_text[n], spans) for n, spans in zh_by_piece.items()}
         propagate(zh_text, zh_by_piece, "zh")
         propagate(pieces.en, en_by_piece, "en")

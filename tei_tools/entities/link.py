@@ -66,7 +66,8 @@ def without_place_head(name: str) -> str:
 
 
 def hints(zh_keys: set[Key]) -> dict[str, str]:
-    """English forms to look for in the translation: romanised persons and places."""
+    """English forms to look for in the translation: romanised persons and places (keys of
+    origin `zh`; give register spans as `("zh", kind, surface)` to have theirs looked for)."""
     out = {}
     for key in zh_keys:
         origin, kind, name = key
@@ -103,6 +104,14 @@ def _org_score(zname: str, ename: str) -> int:
     return score
 
 
+def _forms(key: Key, surfaces: dict[Key, set[str]]) -> frozenset[str]:
+    """Romanisations of a Chinese key: of its name, and for a register key (whose name is an
+    id) of the Chinese forms the article writes it in (汶上 of a lexicon entry: Wenshang)."""
+    if key[0] != "reg":
+        return romanised(key)
+    return frozenset().union(*(romanised(("zh", key[1], name)) for name in surfaces.get(key, ())))
+
+
 def _positions(keys_by_unit: dict[str, list[Key]]) -> dict[tuple[str, Key], float]:
     """Where a key first stands in its unit, from 0 to 1: aligned names tend to keep their order."""
     out = {}
@@ -113,7 +122,8 @@ def _positions(keys_by_unit: dict[str, list[Key]]) -> dict[tuple[str, Key], floa
 
 
 def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[Key]],
-         pairs: list[tuple[str, str]], known: dict[str, Key] | None = None) -> dict[Key, Key]:
+         pairs: list[tuple[str, str]], known: dict[str, Key] | None = None,
+         surfaces: dict[Key, set[str]] | None = None) -> dict[Key, Key]:
     """Map each English key (not from the register) to the Chinese key it names, if any.
 
     Candidates are scored on name evidence (romanisation, head translation), co-occurrence in
@@ -138,8 +148,8 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
                 continue
             together = cooc[(zk, ek)]
             if ek[1] in ("person", "place"):
-                evidence = 10 * (compact(without_place_head(ek[2])) in romanised(zk)
-                                 or compact(ek[2]) in romanised(zk))
+                forms = _forms(zk, surfaces or {})
+                evidence = 10 * (compact(without_place_head(ek[2])) in forms or compact(ek[2]) in forms)
                 ok = evidence >= 10
             else:
                 name_score = _org_score(zk[2], ek[2])
@@ -213,7 +223,11 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
         for unit, keys in keys_by_unit.items():
             keys_by_unit[unit] = [same.get(k, k) for k in keys]
     known = {s.name: k for u, spans in en_spans.items() for s, k in zip(spans, en_keys[u]) if k[0] == "reg"}
-    mapping = link(zh_keys, en_keys, edition.links, known)
+    surfaces: dict[Key, set[str]] = defaultdict(set)
+    for unit, spans in zh_spans.items():
+        for span, key in zip(spans, zh_keys[unit]):
+            surfaces[key].add(span.name)
+    mapping = link(zh_keys, en_keys, edition.links, known, surfaces)
     en_spans, en_keys = _drop_title_case_guesses(edition, en_spans, en_keys, mapping)
     names: dict[Key, dict[str, Counter]] = defaultdict(lambda: {ZH: Counter(), EN: Counter()})
     for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):

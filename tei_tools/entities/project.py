@@ -11,7 +11,8 @@ from functools import lru_cache
 import re
 
 from .en import looks_romanised
-from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_ORG_HEADS
+from .lexicon import EN_NOT_NAME, EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_ORG_HEADS
+from .zh_rules import place_context
 from .romanize import compact, syllables
 from .spans import Span, resolve
 from .zh import is_han, same_place
@@ -153,3 +154,41 @@ def merge_places_into_orgs(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’\-][a-z]+)*\b")
+_ZH_PLACE_NEXT = ("县", "市", "镇", "村", "区", "乡", "城", "、")
+
+
+def romanised_words(zh_text: dict[str, str], zh_spans: dict[str, list[Span]], en_text: dict[str, str],
+                    en_spans: dict[str, list[Span]], pairs: list[tuple[str, str]]) -> None:
+    """An English word no rule tagged that spells in pinyin a name of the aligned Chinese unit
+    (Shoushan / 寿山, Wenshang / 汶上) is that name in both languages: it takes the kind and
+    entry of the Chinese span there, or, where nothing is tagged but the Chinese stands where
+    places stand (寿山地区, 大名、…, 汶上县), both become a place."""
+    partners = _partners(pairs)
+    for en_unit, text in en_text.items():
+        new_en: list[Span] = []
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            if (word in EN_NOT_NAME or len(compact(word)) < 4 or not looks_romanised(compact(word))
+                    or any(s.start < m.end() and m.start() < s.end for s in en_spans[en_unit])):
+                continue
+            for zu in partners.get(en_unit, []):
+                ztext = zh_text[zu]
+                for start, end in find(ztext, word, "place"):
+                    same = next((s for s in zh_spans[zu] if (s.start, s.end) == (start, end)
+                                 and s.kind in ("person", "place")), None)
+                    if same is None and not any(s.start < end and start < s.end for s in zh_spans[zu]) \
+                            and (place_context(ztext, start, end) or ztext.startswith(_ZH_PLACE_NEXT, end)
+                                 or ztext[start - 1:start] == "、"):
+                        same = Span(start, end, "place", ztext[start:end], rule="projection")
+                        zh_spans[zu] = resolve(zh_spans[zu] + [same], same_place)
+                    if same is not None:
+                        new_en.append(Span(m.start(), m.end(), same.kind, word, same.ref, "projection"))
+                        break
+                else:
+                    continue
+                break
+        if new_en:
+            en_spans[en_unit] = resolve(en_spans[en_unit] + new_en, same_place)
