@@ -35,7 +35,7 @@ class EntityTagger:
             self.register.entities.setdefault(entity.id, entity)
             by_lang[ZH].update((name, (entity.id, entity.kind)) for name in names[ZH])
             self.lexicon_en[entity.id] = names[EN] + _with_place_heads(entity, names[EN])
-        self.zh = ChineseTagger(by_lang[ZH], curated)
+        self.zh = ChineseTagger(by_lang[ZH], curated, lambda name, kind: self.register.says_no(ZH, name, kind))
         self.en = EnglishTagger(by_lang[EN])
 
     def __call__(self, edition: Edition) -> Edition:
@@ -60,6 +60,9 @@ class EntityTagger:
         zh_by_piece = {n: merge_places_into_orgs(zh_text[n], spans) for n, spans in zh_by_piece.items()}
         propagate(zh_text, zh_by_piece, "zh")
         propagate(pieces.en, en_by_piece, "en")
+        for lang, by_piece, texts in ((ZH, zh_by_piece, zh_text), (EN, en_by_piece, pieces.en)):
+            for piece, spans in by_piece.items():  # what the register says is no name
+                by_piece[piece] = [s for s in spans if not self.register.says_no(lang, s.name, s.kind)]
         build_entities(edition, pieces.join(zh_by_piece), pieces.join(en_by_piece), aliases,
                        self.register.entities)
         return edition

@@ -24,6 +24,13 @@ _ITEMS = {"person": ("person", "persName"), "place": ("place", "placeName"), "or
 @dataclass
 class Register:
     entities: dict[str, Entity] = field(default_factory=dict)
+    # What is no name, so an editor fixes a false name once: lang -> text -> the kinds it is
+    # not (empty: no kind at all). From <list type="not-names"><item xml:lang type?>.
+    not_names: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+    def says_no(self, lang: str, text: str, kind: str) -> bool:
+        kinds = self.not_names.get(lang, {}).get(text)
+        return kinds is not None and (not kinds or kind in kinds)
 
     def names(self, lang: str) -> dict[str, str]:
         """Every name in a language, mapped to its entity id (later registers win)."""
@@ -37,6 +44,9 @@ class Register:
         for entity in other.entities.values():
             self.entities.pop(entity.id, None)
             self.entities[entity.id] = entity
+        for lang, table in other.not_names.items():
+            for text, kinds in table.items():
+                self.not_names.setdefault(lang, {})[text] = set(kinds)
         return self
 
 
@@ -59,6 +69,17 @@ def load(path: str | Path) -> Register:
                 raise ToolError(str(path), node.sourceline, f"<{item} xml:id=\"{entity_id}\"> has no name")
             register.entities[entity_id] = Entity(entity_id, kind, names,
                                                   machine=node.get("resp") is not None)
+    for listing in tree.iter(f"{TEI}list"):
+        if listing.get("type") != "not-names":
+            continue
+        for item in listing.iter(f"{TEI}item"):
+            text = " ".join("".join(item.itertext()).split())
+            kind = item.get("type")
+            if not text or (kind and kind not in _ITEMS):
+                raise ToolError(str(path), item.sourceline, "a not-names item needs a text and, if "
+                                "any, a type person, place or org")
+            lang = item.get(XML_LANG) or EN
+            register.not_names.setdefault(lang, {}).setdefault(text, set()).update({kind} if kind else set())
     return register
 
 

@@ -48,9 +48,11 @@ def _jieba():
 class ChineseTagger:
     """Built once per process (jieba and the register are loaded once), used for many articles."""
 
-    def __init__(self, names: dict[str, tuple[str, str]], segment: set[str] | None = None) -> None:
+    def __init__(self, names: dict[str, tuple[str, str]], segment: set[str] | None = None,
+                 says_no=lambda name, kind: False) -> None:
         # names: Chinese name -> (entity id, kind); segment: those jieba should know as words
         self.names = names
+        self.says_no = says_no  # the registers' not-names
         self.curated = set(names) if segment is None else segment
         self.lexical_ids = {ref for name, (ref, _) in names.items() if name not in self.curated}
         jieba, self.pseg = _jieba()
@@ -280,6 +282,8 @@ class ChineseTagger:
         spans += proposed("persons", (
             p for p in self.titled_names(text) + self.person_spans(text, tokens, authors)
             if not in_org[p.start] and p.name not in places and stem(p.name) not in places))
+        spans = [s for s in spans if not (s.kind == "place" and s.name in ZH_NOT_PLACE)
+                 and not (s.kind == "org" and s.name in ZH_NOT_ORG) and not self.says_no(s.name, s.kind)]
         return resolve((with_register_ref(s, self.names) for s in spans), same_place)
 
 
