@@ -270,7 +270,8 @@ class ChineseTagger:
             if a.kind == "org" or not any(p.start <= a.start < p.end for p in places_known)))
         spans += proposed("orgs", zh_rules.parties(text, self.names))
         spans += proposed("villages", zh_rules.villages(text, tokens, self.names))
-        spans += proposed("foreign", zh_rules.foreign_persons(text, tokens))
+        spans += proposed("foreign", zh_rules.foreign_persons(
+            text, tokens, lambda word: self.freq.get(word, 0) >= 100))
         for org in orgs + journals:
             spans += proposed("nested", self.nested(text, tokens, org, places))
         sites = self.site_spans(text, tokens, places)

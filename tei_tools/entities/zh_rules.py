@@ -113,7 +113,8 @@ def units(text: str, names: Names) -> list[Span]:
 def abbreviations(text: str, names: Names) -> list[Span]:
     """One-character countries and provinces: beside another (美苏, 英埃, 豫皖苏), before an
     army or organ (美军, 日寇, 美代表), after a verb of going or being (访美, 驻华, 对日), and in
-    a foreign communist party (法共: the organisation, 法 inside it)."""
+    a foreign communist party (法共: the organisation, 法 inside it); never inside a word that
+    only looks so (zh_abbreviation_not.txt: 日报, 法西斯, 来日)."""
     lists = _lists()
     abbrev = lists["abbrev"]
     out: list[Span] = []
@@ -128,7 +129,7 @@ def abbreviations(text: str, names: Names) -> list[Span]:
         partner = lambda c: c in abbrev and c != ch and c not in lists["party_only"]  # noqa: E731
         pair = partner(nxt) or partner(prev)
         before = text.startswith(lists["before"], i + 1)
-        after = prev in lists["after"] and not _HAN.match(nxt or " ")
+        after = prev in lists["after"]
         party = nxt == "共" and not text.startswith(("共同", "共和", "共计", "共有", "共产主义"), i + 1)
         if not (pair or before or after or party) or (ch in lists["pair_only"] and not pair) \
                 or (ch in lists["party_only"] and not party):
@@ -185,34 +186,53 @@ def place_context(text: str, start: int, end: int) -> bool:
 
 
 def _list_items(text: str, found: list[Span], names: Names, endings) -> list[Span]:
+    """Items of a list (、) of which one is a place found or known: the others that end as
+    places end are places too. An item starts after any verb or function word before it
+    (进犯赵家沟: 赵家沟) and ends before 等 (瓦房子等地: 瓦房子)."""
     out = []
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+", text):
+    place_ends = endings + ("村", "镇", "集", "庄", "河", "口", "店", "子")
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+", text):
         items, pos = [], m.start()
-        for item in m.group().split("、"):
-            items.append((pos, pos + len(item), item))
-            pos += len(item) + 1
+        for raw in m.group().split("、"):
+            items.append(_item(text, pos, pos + len(raw), found))
+            pos += len(raw) + 1
         known = {(s.start, s.end) for s in found} | {
-            (a, b) for a, b, item in items if names.get(item, ("", ""))[1] == "place"}
-        if not any((a, b) in known for a, b, _ in items):
+            (a, b) for a, b in items if names.get(text[a:b], ("", ""))[1] == "place"}
+        if not any(item in known for item in items):
             continue
-        for a, b, item in items:
-            while item and item[0] in ZH_STOP_CHARS:  # 经大路湾: the place after the verb
-                a, item = a + 1, item[1:]
-            if len(item) >= 2 and (a, b) not in known and item.endswith(endings + ("村", "镇", "集", "庄", "河", "口", "店")):
-                out.append(Span(a, b, "place", item))
+        out += [Span(a, b, "place", text[a:b]) for a, b in items
+                if (a, b) not in known and b - a >= 2 and text[a:b].endswith(place_ends)]
     return out
 
 
-def foreign_persons(text: str, tokens) -> list[Span]:
-    """A run of three to seven transliteration characters that jieba cuts into no word of two or
-    more characters but names (多列士, 哥特瓦尔德): a foreign person."""
+def _item(text: str, a: int, b: int, found: list[Span]) -> tuple[int, int]:
+    if text[b - 1] == "等" or text[b - 2:b] in ("等地", "等处", "一带"):
+        b -= 1 if text[b - 1] == "等" else 2
+        if text[b - 1:b] == "等":
+            b -= 1
+    inner = [s for s in found if a <= s.start and s.end == b]
+    if inner:
+        return min(s.start for s in inner), b
+    while b - a > 2 and text[a] in ZH_STOP_CHARS | _VERB_CHARS:
+        a += 1
+    return a, b
+
+
+_VERB_CHARS = set("犯攻占侵经抵到至向进退驻")
+
+
+def foreign_persons(text: str, tokens, common=lambda word: False) -> list[Span]:
+    """A run of three to seven transliteration characters that jieba cuts into no common word
+    (多列士: 多列|士, no word a reader would see), a foreign person; so are two of them before a
+    title (塔德先生). common(word): whether jieba knows the word as an ordinary one."""
     chars = _lists()["translit"]
     out = []
     for m in re.finditer(f"[{''.join(sorted(chars))}]{{3,7}}", text):
         inside = [t for t in tokens if m.start() <= t.start and t.end <= m.end()]
         whole = all(t.start >= m.start() and t.end <= m.end() for t in tokens
                     if t.start < m.end() and m.start() < t.end)
-        if whole and all(len(t.word) == 1 or t.flag in ("nr", "nrt", "nrfg", "x") for t in inside):
+        if whole and not any(len(t.word) > 1 and t.flag not in ("nr", "nrt", "nrfg", "x")
+                             and common(t.word) for t in inside):
             out.append(Span(m.start(), m.end(), "person", m.group()))
     titles = "|".join(ZH_PERSON_TITLES)
     for m in re.finditer(f"(?<![{''.join(sorted(chars))}])([{''.join(sorted(chars))}]{{2}})(?={titles})", text):
