@@ -13,8 +13,9 @@ from functools import lru_cache
 
 from ..ids import entity_id
 from ..model import EN, ZH, Edition, Entity, Mention
-from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_GEO_HEADS
-from .romanize import compact, person_name, place_name, syllables
+from .lexicon import EN_ORG_HEADS, EN_PLACE_SUFFIX_ZH, HEAD_TRANSLATIONS, ZH_GEO_HEADS, ZH_PLACE_SUFFIXES
+from .parties import english_forms
+from .romanize import compact, person_name, place_name, readings, syllables
 from .spans import Span
 from .units import en_signature, zh_signature
 from .zh import stem
@@ -46,10 +47,15 @@ def romanised(key: Key) -> frozenset[str]:
     """Compact romanisations a Chinese name may take in English."""
     _, kind, name = key
     if kind == "person":
-        # the full name, and the surname alone (周 / Zhou, but also 周恩来 / Zhou)
-        return frozenset({compact(person_name(name)), compact(syllables(name[0])[0])})
+        # the full name, other readings of its characters (卜: bo, bu), and the surname alone
+        # (周 / Zhou, but also 周恩来 / Zhou)
+        return frozenset({compact(person_name(name)), compact(syllables(name[0])[0])}
+                         | {compact(r) for r in readings(name)})
     if kind == "place":
         forms = {compact(place_name(name)), compact(place_name(stem(name)))}
+        for suffix in ZH_PLACE_SUFFIXES:  # 滑县 / Hua County: a one-character name and its suffix
+            if name.endswith(suffix) and len(name) > len(suffix):
+                forms.add(compact(place_name(name[:-len(suffix)])))
         if len(name) >= 2 and name[-1] in "江河湖":
             forms.add(compact(place_name(name[:-1])))  # 赣江 / Gan River
         for head in ZH_GEO_HEADS:
@@ -87,6 +93,8 @@ def _org_score(zname: str, ename: str) -> int:
     The romanised proper name inside the Chinese (jiaxing in zhonggongjiaxingshiwei…) begins
     the English; the English head translates the Chinese head, and a mismatch counts against.
     """
+    if ename in english_forms(zname):
+        return 10  # 意共 / Italian Communist Party
     score = 0
     words = ename.split()
     proper = compact("".join(syllables(zname)))
@@ -175,7 +183,32 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
         targets = {v for name, v in long_forms.items() if v[1] == ek[1] and name.endswith(" " + ek[2])}
         if len(targets) == 1:
             mapping[ek] = targets.pop()
+    _by_elimination(zh_keys_by_unit, en_keys_by_unit, pairs, mapping)
     return mapping
+
+
+def _by_elimination(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[Key]],
+                    pairs: list[tuple[str, str]], mapping: dict[Key, Key]) -> None:
+    """A foreign person the romanisation cannot match (霍查 / Hoxha): where an aligned pair of
+    units holds exactly one unlinked person on each side, and the two never stand apart in
+    another aligned pair, they are one person."""
+    linked_zh = set(mapping.values())
+    together: dict[tuple[Key, Key], int] = defaultdict(int)
+    apart: set[tuple[Key, Key]] = set()
+    for z, e in pairs:
+        zs = {k for k in zh_keys_by_unit.get(z, []) if k[1] == "person" and k[0] != "reg" and k not in linked_zh}
+        es = {k for k in en_keys_by_unit.get(e, []) if k[1] == "person" and k[0] == "en" and k not in mapping}
+        if len(zs) == 1 and len(es) == 1:
+            together[(next(iter(zs)), next(iter(es)))] += 1
+        for zk in zs:
+            for ek in es:
+                if len(zs) > 1 or len(es) > 1:
+                    apart.add((zk, ek))
+    taken: set[Key] = set()
+    for (zk, ek), _ in sorted(together.items(), key=lambda item: (-item[1], item[0])):
+        if ek not in mapping and zk not in taken:
+            mapping[ek] = zk
+            taken.add(zk)
 
 
 _TITLE_CASE = ("title", "subtitle", "head")

@@ -32,3 +32,15 @@ def person_name(han: str) -> str:
 def place_name(han: str) -> str:
     """汾阳 -> Fenyang."""
     return "".join(syllables(han)).capitalize()
+
+
+@lru_cache(maxsize=4096)
+def readings(han: str, most: int = 8) -> tuple[str, ...]:
+    """Every reading of a short name, its characters' other pronunciations included (李卜周:
+    li bu zhou and li bo zhou), at most `most` of them."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
+
+    options = [sorted(set(p)) for p in pinyin(han, style=Style.NORMAL, heteronym=True)]
+    return tuple("".join(combo) for combo in islice(product(*options), most))

@@ -46,17 +46,16 @@ def zh_number(text: str) -> int | None:
 
 
 def zh_signature(name: str) -> str | None:
-    """国民党七十一军 → 'army-71'; 五十二军第二师 → 'army-52/division-2'; None for no unit."""
+    """国民党七十一军 → 'army-71'; 五十二军第二师 → 'division-2' (the unit it names, whose
+    English is "2nd Division"); None for no unit."""
     pieces = list(_ZH_UNIT.finditer(name))
-    if not pieces or "".join(m.group() for m in pieces) != re.sub("^(?:国民党|国氏党)", "", name):
+    if not pieces or "".join(m.group() for m in pieces) != re.sub("^(?:国民党|国氏党)军?", "", name):
         return None
-    parts = []
-    for m in pieces:
-        number = zh_number(m.group(2))
-        if number is None:
-            return None
-        parts.append(f"{'new-' if m.group(1) else ''}{_ZH_KIND[m.group(3)]}-{number}")
-    return "/".join(parts)
+    last = pieces[-1]  # 五十二军第二师 is the 2nd Division (of the 52nd Army)
+    number = zh_number(last.group(2))
+    if number is None:
+        return None
+    return f"{'new-' if last.group(1) else ''}{_ZH_KIND[last.group(3)]}-{number}"
 
 
 def en_signature(name: str) -> str | None:

@@ -34,7 +34,7 @@ def _lists():
         "pair_only": set(entries("zh_abbreviation_pair_only.txt")),
         "party_only": set(entries("zh_abbreviation_party_only.txt")),
         "not_words": tuple(entries("zh_abbreviation_not.txt")),
-        "parties": re.compile("|".join(sorted(entries("zh_party_names.txt"), key=len, reverse=True))),
+        "parties": re.compile("|".join(sorted(table("zh_party_names.tsv"), key=len, reverse=True))),
         "after": set(entries("zh_abbreviation_after.txt")),
         "unit": re.compile(unit),
         "chain": re.compile(f"(?:国民党|国氏党)?(?:军)?(?:保安)?(?:{unit})+"),
