@@ -25,6 +25,9 @@ _UNIT = re.compile(r"\b(?:(?:Kuomintang|New|Provisional|Reorgani[sz]ed|Temporary
                    r"\s+(?:(?:Route|Group|Peace\s+Preservation)\s+)?"
                    r"(?:Army|Division|Brigade|Regiment|Column|Detachment|Battalion|Corps)\b"
                    r"|\b(?:Executive\s+)?(?:Team|Group)\s+(?:No\.\s*)?\d{1,3}\b")
+_COMMON = set(entries("en_common_capitalised.txt"))
+_DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West",
+               "Northeast", "Northwest", "Southeast", "Southwest"}
 _RAILWAY = re.compile(r"\b[A-Z][a-z’']+-[A-Z][a-z’']+ (?:Railway|Line)\b")
 # What follows a title but is no name: a head (Peasant Party), a common capitalised word.
 _NOT_AFTER_TITLE = EN_ORG_HEADS | EN_PLACE_HEADS | set(entries("en_common_capitalised.txt"))
@@ -191,7 +194,7 @@ class EnglishTagger:
     def _places(self, text: str, ws: list[Word], places: set[str], orgs: list[Span]) -> list[Span]:
         out = []
         for k, w in enumerate(ws):
-            if not w.cap or w.text in EN_NOT_NAME or w.text in EN_PLACE_HEADS:
+            if not w.cap or w.text in EN_NOT_NAME or w.text in EN_PLACE_HEADS or w.text in _COMMON:
                 continue
             nxt = ws[k + 1].text if k + 1 < len(ws) else ""
             nxt2 = ws[k + 2].text if k + 2 < len(ws) else ""
@@ -203,6 +206,10 @@ class EnglishTagger:
                 out.append(Span(w.start, w.end, "place", w.text))
         for m in _RAILWAY.finditer(text):  # a railway by its two ends: the Tianjin-Pukou Railway
             out.append(Span(m.start(), m.end(), "place", m.group()))
+        for k, w in enumerate(ws[:-1]):  # a part of a province: Eastern Henan, Central Shanxi
+            nxt = ws[k + 1]
+            if w.text in _DIRECTIONS and (nxt.text in places or nxt.text in self.register_places):
+                out.append(Span(w.start, nxt.end, "place", text[w.start:nxt.end]))
         for k in range(len(ws) - 2):  # a named construction site: the Wuhu Bridge construction site
             if ws[k + 1].text in ("construction", "building", "work") and ws[k + 2].text == "site" \
                     and ws[k].cap:

@@ -8,6 +8,7 @@ their long form (the Industry Department).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -120,6 +121,20 @@ def _forms(key: Key, surfaces: dict[Key, set[str]]) -> frozenset[str]:
     return frozenset().union(*(romanised(("zh", key[1], name)) for name in surfaces.get(key, ())))
 
 
+def _names_of(key: Key, surfaces: dict[Key, set[str]]) -> set[str]:
+    return surfaces.get(key, set()) if key[0] == "reg" else {key[2]}
+
+
+_ZH_RAILWAY = re.compile(r"^([\u4e00-\u9fff])([\u4e00-\u9fff])(?:铁路|铁道|路|线)$")
+_EN_RAILWAY = re.compile(r"^([A-Z][a-z’']+)-([A-Z][a-z’']+) (?:Railway|Line)$")
+
+
+def _same_railway(zh: str, en: str) -> bool:
+    """津浦路 and the Tianjin-Pukou Railway: each end's character is read in each end's name."""
+    z, e = _ZH_RAILWAY.match(zh), _EN_RAILWAY.match(en)
+    return bool(z and e) and all(compact(syllables(z.group(k))[0]) in compact(e.group(k)) for k in (1, 2))
+
+
 def _positions(keys_by_unit: dict[str, list[Key]]) -> dict[tuple[str, Key], float]:
     """Where a key first stands in its unit, from 0 to 1: aligned names tend to keep their order."""
     out = {}
@@ -157,7 +172,8 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
             together = cooc[(zk, ek)]
             if ek[1] in ("person", "place"):
                 forms = _forms(zk, surfaces or {})
-                evidence = 10 * (compact(without_place_head(ek[2])) in forms or compact(ek[2]) in forms)
+                evidence = 10 * (compact(without_place_head(ek[2])) in forms or compact(ek[2]) in forms
+                                 or any(_same_railway(z, ek[2]) for z in _names_of(zk, surfaces or {})))
                 ok = evidence >= 10
             else:
                 name_score = _org_score(zk[2], ek[2])
