@@ -26,6 +26,7 @@ _UNIT = re.compile(r"\b(?:(?:Kuomintang|New|Provisional|Reorgani[sz]ed|Temporary
                    r"(?:Army|Division|Brigade|Regiment|Column|Detachment|Battalion|Corps)\b"
                    r"|\b(?:Executive\s+)?(?:Team|Group)\s+(?:No\.\s*)?\d{1,3}\b")
 _COMMON = set(entries("en_common_capitalised.txt"))
+_ROLES = set(entries("en_person_roles.txt"))
 _DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West",
                "Northeast", "Northwest", "Southeast", "Southwest"}
 _RAILWAY = re.compile(r"\b[A-Z][a-z’']+-[A-Z][a-z’']+ (?:Railway|Line)\b")
@@ -224,6 +225,13 @@ class EnglishTagger:
         out = []
         for name in set(authors) | {h for h, k in hints.items() if k == "person"}:
             out += [Span(a, b, "person", name) for a, b in occurrences(text, name, words=True)]
+        for k, w in enumerate(ws[:-1]):  # a lower-case role before a name: leader Thorez
+            nxt = ws[k + 1]
+            if w.text in _ROLES and nxt.cap and nxt.text not in EN_NOT_NAME and nxt.text not in _NOT_AFTER_TITLE \
+                    and nxt.text not in EN_PERSON_TITLES and len(nxt.text) > 2:
+                end = ws[k + 2] if k + 2 < len(ws) and ws[k + 2].cap and ws[k + 2].text not in _NOT_AFTER_TITLE \
+                    and ws[k + 2].text not in EN_NOT_NAME else nxt
+                out.append(Span(nxt.start, end.end, "person", text[nxt.start:end.end]))
         for k, w in enumerate(ws[:-1]):
             nxt = ws[k + 1]
             if (w.text in EN_PERSON_TITLES and nxt.cap and nxt.text not in EN_NOT_NAME
