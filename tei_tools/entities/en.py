@@ -132,9 +132,12 @@ class EnglishTagger:
         extra: more names for this text only (name -> (entity id, kind))."""
         spans = []
         extra = extra or {}
+        extra_by_first: dict[str, list[str]] = {}
+        for name in extra:
+            extra_by_first.setdefault(name[:2], []).append(name)
         for w in ws:
             head = text[w.start:w.start + 2]
-            for name in [*self.by_first.get(head, ()), *(n for n in extra if n[:2] == head)]:
+            for name in [*self.by_first.get(head, ()), *extra_by_first.get(head, ())]:
                 after = text[w.start + len(name):w.start + len(name) + 1]
                 if text.startswith(name, w.start) and not after.isalnum():
                     ref, kind = self.names.get(name) or extra[name]

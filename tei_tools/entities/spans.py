@@ -81,30 +81,61 @@ def resolve(candidates: Iterable[Span], same_name=None) -> list[Span]:
     """
     same_name = same_name or (lambda short, long: False)
     order = sorted(candidates, key=lambda s: (RANK.get(s.rule, len(RANK)), s.start, -s.end))
-    kept: list[Span] = []
+    kept = _Kept()
     for s in order:
         if s.start >= s.end:
             continue
-        if any(k.start < s.start < k.end < s.end or s.start < k.start < s.end < k.end for k in kept):
+        near = kept.overlapping(s.start, s.end)
+        if any(k.start < s.start < k.end < s.end or s.start < k.start < s.end < k.end for k in near):
             continue
-        twin = next((k for k in kept if (k.start, k.end) == (s.start, s.end)), None)
+        twin = next((k for k in near if (k.start, k.end) == (s.start, s.end)), None)
         if twin is not None:
             if s.ref and not twin.ref and twin.kind == s.kind:
-                kept[kept.index(twin)] = Span(twin.start, twin.end, twin.kind, twin.name, s.ref, twin.rule)
+                kept.replace(twin, Span(twin.start, twin.end, twin.kind, twin.name, s.ref, twin.rule))
             continue
         if any(k.start <= s.start and s.end <= k.end and (_itself(s, k, same_name) or not _holds(k, s))
-               for k in kept):
+               for k in near):
             continue
         if any(s.start <= k.start and k.end <= s.end and not _itself(k, s, same_name)
-               and not _holds(s, k) for k in kept):
+               and not _holds(s, k) for k in near):
             continue
-        shorter = [k for k in kept if s.start <= k.start and k.end <= s.end and _itself(k, s, same_name)]
-        for k in shorter:
+        for k in [k for k in near if s.start <= k.start and k.end <= s.end and _itself(k, s, same_name)]:
             kept.remove(k)
             if k.ref and not s.ref:
                 s = Span(s.start, s.end, s.kind, s.name, k.ref, s.rule)
-        kept.append(s)
-    return sorted(kept, key=reading_order)
+        kept.add(s)
+    return sorted(kept.all(), key=reading_order)
+
+
+class _Kept:
+    """The spans taken so far, by start, so that those overlapping a candidate are found by
+    looking only as far back as the longest span: resolving stays linear in the candidates."""
+
+    def __init__(self) -> None:
+        self.by_start: dict[int, list[Span]] = {}
+        self.longest = 0
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        out = []
+        for at in range(start - self.longest, end):
+            for k in self.by_start.get(at, ()):
+                if k.start < end and start < k.end:
+                    out.append(k)
+        return out
+
+    def add(self, span: Span) -> None:
+        self.by_start.setdefault(span.start, []).append(span)
+        self.longest = max(self.longest, span.end - span.start)
+
+    def remove(self, span: Span) -> None:
+        self.by_start[span.start].remove(span)
+
+    def replace(self, old: Span, new: Span) -> None:
+        items = self.by_start[old.start]
+        items[items.index(old)] = new
+
+    def all(self) -> list[Span]:
+        return [s for spans in self.by_start.values() for s in spans]
 
 
 def _holds(outer: Span, inner: Span) -> bool:

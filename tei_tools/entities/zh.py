@@ -60,9 +60,10 @@ class ChineseTagger:
         for name, (_, kind) in sorted(names.items()):
             if len(name) > 1 and (segment is None or name in segment):
                 jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
-        self.by_first: dict[str, list[str]] = {}
-        for name in sorted(names, key=len, reverse=True):
-            self.by_first.setdefault(name[0], []).append(name)
+        self.lengths: dict[str, list[int]] = {}  # first character -> lengths of names, longest first
+        for name in names:
+            self.lengths.setdefault(name[0], set()).add(len(name))
+        self.lengths = {ch: sorted(ls, reverse=True) for ch, ls in self.lengths.items()}
         self.heads = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
         self.title_before = re.compile("|".join(map(re.escape, ZH_TITLES_BEFORE)))
         self.title_after = re.compile("副?(?:" + "|".join(map(re.escape, ZH_PERSON_TITLES)) + ")")
@@ -79,11 +80,16 @@ class ChineseTagger:
         """Every register name at every position, nested ones too (中共 in 中共汾阳县委); a
         place before 委 gives its suffix to the committee word (汾阳 of 汾阳县委)."""
         spans = []
+        names = self.names
+        lengths_of = self.lengths
         for i, ch in enumerate(text):
-            for name in self.by_first.get(ch, ()):
-                if not text.startswith(name, i):
+            lengths = lengths_of.get(ch)
+            if lengths is None:
+                continue
+            for length in lengths:  # longest first, one dictionary look-up each
+                name = text[i:i + length]
+                if len(name) < length or name not in names:
                     continue
-                length = len(name)
                 entity_id, kind = self.names[name]
                 if kind == "place" and text[i + length:i + length + 1] == "委" and name.endswith(
                         ("市", "县", "区", "省")):
