@@ -57,12 +57,21 @@ $(BUILD)/bags/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-# Name-tagging scores of every edition that has a gold file in tests/gold/.
-scores: editions/.built
-	@for gold in tests/gold/*.tsv; do \
-	  name=$$(basename $$gold .tsv); \
-	  edition=$$(grep -l ">$$name.txt<" editions/*.xml); \
-	  echo "== $$name ($$edition)"; $(BIN)/tei-tools score $$edition $$gold; done
+# Name-tagging scores: the committed editions with gold in tests/gold/, then the real-text dev and
+# blind sets of tests/realtext/ (converted into build/realtext/), each with its micro average.
+REALTEXT := $(wildcard tests/realtext/*/*.txt)
+scores: editions/.built $(BUILD)/realtext/.built
+	@pairs=""; for gold in tests/gold/*.tsv; do name=$$(basename $$gold .tsv); \
+	  pairs="$$pairs $$(grep -l ">$$name.txt<" editions/*.xml) $$gold"; done; \
+	  echo "== editions with gold"; $(BIN)/tei-tools score $$pairs
+	@for set in dev blind; do pairs=""; for gold in tests/realtext/$$set/*.tsv; do name=$$(basename $$gold .tsv); \
+	  pairs="$$pairs $$(grep -l ">$$name.txt<" $(BUILD)/realtext/$$set/*.xml) $$gold"; done; \
+	  echo "== real text, $$set"; $(BIN)/tei-tools score $$pairs; done
+
+$(BUILD)/realtext/.built: $(REALTEXT) $(PACKAGE) $(INSTALLED) editions/register.xml
+	for set in dev blind; do $(BIN)/tei-tools convert tests/realtext/$$set/*.txt -o $(BUILD)/realtext/$$set \
+	  --register editions/register.xml --force; done
+	touch $@
 
 # Speed and memory against floors measured in the same run (minutes; not part of `make test`).
 BENCH_ARGS ?=

@@ -271,15 +271,29 @@ def bag(paths, out_dir, source_dirs, organization, verify) -> None:
 
 
 @main.command()
-@click.argument("edition", type=click.Path(exists=True, dir_okay=False))
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-def score(edition, gold) -> None:
-    """Precision, recall and F1 of an edition's names against a gold TSV file."""
-    from .entities.score import score_files
+@click.argument("pairs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def score(pairs) -> None:
+    """Precision, recall and F1 of editions' names against gold TSV files.
+
+    PAIRS are EDITION GOLD [EDITION GOLD ...]; with several pairs, a line per pair and the
+    micro-averaged table of all of them.
+
+    Example: tei-tools score editions/rmrb-19570130-02-….xml tests/gold/000_8ab13afc5602f97b.tsv
+    """
+    from .entities.score import score_files, score_many
     from .errors import ToolError
 
+    if len(pairs) % 2:
+        _fail_usage("score takes pairs: EDITION GOLD [EDITION GOLD ...]")
     try:
-        click.echo(score_files(edition, gold).report())
+        if len(pairs) == 2:
+            click.echo(score_files(*pairs).report())
+            return
+        for edition, gold in zip(pairs[::2], pairs[1::2]):
+            s = score_files(edition, gold)
+            click.echo(f"{gold}: zh F1 {s.prf('zh-Hans')[2]:.3f}, en F1 {s.prf('en')[2]:.3f}, "
+                       f"linked {s.linked}/{s.bilingual}, coverage {s.coverage():.3f}")
+        click.echo(score_many(list(zip(pairs[::2], pairs[1::2]))).report())
     except ToolError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)

@@ -147,3 +147,14 @@ def score(system: list[tuple[Found, str]], gold: list[tuple[Found, str]]) -> Sco
 
 def score_files(edition: str | Path, gold: str | Path) -> Scores:
     return score(edition_mentions(edition), read_gold(gold))
+
+
+def score_many(pairs: list[tuple[str | Path, str | Path]]) -> Scores:
+    """Micro-averaged over several editions: each article's mentions and entities kept apart."""
+    system: list[tuple[Found, str]] = []
+    gold: list[tuple[Found, str]] = []
+    for k, (edition, gold_file) in enumerate(pairs):
+        tag = f"{k}/"
+        system += [(Found(f.lang, tag + f.unit, f.kind, f.text), tag + ref) for f, ref in edition_mentions(edition)]
+        gold += [(Found(f.lang, tag + f.unit, f.kind, f.text), tag + e) for f, e in read_gold(gold_file)]
+    return score(system, gold)

@@ -53,6 +53,7 @@ class ChineseTagger:
         # names: Chinese name -> (entity id, kind); segment: those jieba should know as words
         self.names = names
         self.says_no = says_no  # the registers' not-names
+        self._memo: dict[str, tuple] = {}
         self.curated = set(names) if segment is None else segment
         self.lexical_ids = {ref for name, (ref, _) in names.items() if name not in self.curated}
         jieba, self.pseg = _jieba()
@@ -253,10 +254,8 @@ class ChineseTagger:
         return [Span(m.start(1), m.end(1), "org", m.group(1)) for m in _JOURNAL.finditer(text)]
 
     # -- one unit ----------------------------------------------------------------------------
-    def tag(self, text: str, authors: list[str], places: set[str],
-            tokens: list[Token] | None = None) -> list[Span]:
-        """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
-        tokens = tokens if tokens is not None else self.tokens(text)
+    def _text_spans(self, text: str, tokens: list[Token]):
+        """The components whose spans depend on the text alone (both passes share them)."""
         orgs = self.org_spans(text, tokens)
         journals = self.journal_spans(text)
         lexical = self._lexicon_ok(text, tokens)
@@ -278,6 +277,17 @@ class ChineseTagger:
         spans += proposed("villages", zh_rules.villages(text, tokens, self.names))
         spans += proposed("foreign", zh_rules.foreign_persons(
             text, tokens, lambda word: self.freq.get(word, 0) >= 100))
+        return orgs, journals, in_org, tuple(spans)
+
+    def tag(self, text: str, authors: list[str], places: set[str],
+            tokens: list[Token] | None = None) -> list[Span]:
+        """All spans of a unit, nested ones included; crossing spans lose to the earlier rule."""
+        tokens = tokens if tokens is not None else self.tokens(text)
+        fixed = self._memo.get(text)
+        if fixed is None:  # what does not depend on the places found elsewhere: once per text
+            fixed = self._memo[text] = self._text_spans(text, tokens)
+        orgs, journals, in_org, spans = fixed
+        spans = list(spans)
         for org in orgs + journals:
             spans += proposed("nested", self.nested(text, tokens, org, places))
         sites = self.site_spans(text, tokens, places)
@@ -303,6 +313,7 @@ class ChineseTagger:
         汾阳造纸厂, 工业部 of 中共汾阳县委工业部) is tagged wherever it stands alone.
         """
         tokens = [self.tokens(t) for t in texts]  # jieba once per unit, for both passes
+        self._memo = {}  # text-only spans, for both passes
         probes = [_Probe() for _ in texts]
         first = [self.tag(t, authors, probe, tok) for t, tok, probe in zip(texts, tokens, probes)]
         places = {n for spans in first for s in spans if s.kind == "place" for n in (s.name, stem(s.name))}
