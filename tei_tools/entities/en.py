@@ -8,6 +8,7 @@ romanised Chinese name, or a name after a title (Director Liu).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
@@ -46,6 +47,16 @@ _PINYIN = re.compile(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang
                      r"ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$")
 
 
+class _Either:
+    """Membership in either of two sets, without copying the larger one for every unit."""
+
+    def __init__(self, first: frozenset[str], second: set[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
@@ -55,6 +66,15 @@ class Word:
     @property
     def cap(self) -> bool:
         return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=8)
+def _by_first(names: tuple[str, ...]) -> dict[str, list[str]]:
+    """Names by their first two characters (built once per edition's set of extra names)."""
+    out: dict[str, list[str]] = {}
+    for name in names:
+        out.setdefault(name[:2], []).append(name)
+    return out
 
 
 def words(text: str) -> list[Word]:
@@ -132,9 +152,7 @@ class EnglishTagger:
         extra: more names for this text only (name -> (entity id, kind))."""
         spans = []
         extra = extra or {}
-        extra_by_first: dict[str, list[str]] = {}
-        for name in extra:
-            extra_by_first.setdefault(name[:2], []).append(name)
+        extra_by_first = _by_first(tuple(sorted(extra)))
         for w in ws:
             head = text[w.start:w.start + 2]
             for name in [*self.by_first.get(head, ()), *extra_by_first.get(head, ())]:
@@ -149,7 +167,7 @@ class EnglishTagger:
         """hints: romanised forms of the Chinese names of this article -> kind; extra: names
         of lexicon entities the Chinese side found -> (id, kind)."""
         ws = words(text)
-        places = self.register_places | {h for h, k in hints.items() if k == "place"}
+        places = _Either(self.register_places, {h for h, k in hints.items() if k == "place"})
         orgs = []
         for run in _runs(ws):
             orgs.extend(self._orgs(text, run, places))
@@ -212,7 +230,7 @@ class EnglishTagger:
             out.append(Span(m.start(), m.end(), "place", m.group()))
         for k, w in enumerate(ws[:-1]):  # a part of a province: Eastern Henan, Central Shanxi
             nxt = ws[k + 1]
-            if w.text in _DIRECTIONS and (nxt.text in places or nxt.text in self.register_places):
+            if w.text in _DIRECTIONS and nxt.text in places:
                 out.append(Span(w.start, nxt.end, "place", text[w.start:nxt.end]))
         for k in range(len(ws) - 2):  # a named construction site: the Wuhu Bridge construction site
             if ws[k + 1].text in ("construction", "building", "work") and ws[k + 2].text == "site" \

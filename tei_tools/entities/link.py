@@ -165,22 +165,31 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
     all_zh = sorted({k for keys in zh_keys_by_unit.values() for k in keys if k[0] != "unit"})
     all_en = sorted({k for keys in en_keys_by_unit.values() for k in keys if k[0] == "en"})
     candidates = []
+    surfaces = surfaces or {}
+    # Persons and places pair by romanisation: index the Chinese keys by their forms once, so
+    # each English name looks its partners up instead of trying every Chinese key.
+    by_form: dict[tuple[str, str], set[Key]] = defaultdict(set)
+    railways = [zk for zk in all_zh if zk[1] == "place"
+                and any(_ZH_RAILWAY.match(z) for z in _names_of(zk, surfaces))]
+    for zk in all_zh:
+        if zk[1] in ("person", "place"):
+            for form in _forms(zk, surfaces):
+                by_form[(zk[1], form)].add(zk)
     for ek in all_en:
-        for zk in all_zh:
+        if ek[1] in ("person", "place"):
+            partners = by_form.get((ek[1], compact(without_place_head(ek[2]))), set()) | by_form.get(
+                (ek[1], compact(ek[2])), set())
+            if ek[1] == "place" and _EN_RAILWAY.match(ek[2]):
+                partners |= {zk for zk in railways if any(_same_railway(z, ek[2]) for z in _names_of(zk, surfaces))}
+            candidates += [(10 + cooc[(zk, ek)] + order[(zk, ek)] / 2, ek, zk) for zk in partners]
+            continue
+        for zk in all_zh:  # organisations: name evidence and co-occurrence
             if zk[1] != ek[1]:
                 continue
             together = cooc[(zk, ek)]
-            if ek[1] in ("person", "place"):
-                forms = _forms(zk, surfaces or {})
-                evidence = 10 * (compact(without_place_head(ek[2])) in forms or compact(ek[2]) in forms
-                                 or any(_same_railway(z, ek[2]) for z in _names_of(zk, surfaces or {})))
-                ok = evidence >= 10
-            else:
-                name_score = _org_score(zk[2], ek[2])
-                evidence = 3 * name_score
-                ok = together > 0 and name_score >= 2 or name_score >= 4
-            if ok:
-                candidates.append((evidence + together + order[(zk, ek)] / 2, ek, zk))
+            name_score = _org_score(zk[2], ek[2])
+            if together > 0 and name_score >= 2 or name_score >= 4:
+                candidates.append((3 * name_score + together + order[(zk, ek)] / 2, ek, zk))
     mapping: dict[Key, Key] = {}
     names_of: dict[Key, list[str]] = defaultdict(list)
     for _, ek, zk in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
