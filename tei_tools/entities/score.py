@@ -155,6 +155,9 @@ def score_many(pairs: list[tuple[str | Path, str | Path]]) -> Scores:
     gold: list[tuple[Found, str]] = []
     for k, (edition, gold_file) in enumerate(pairs):
         tag = f"{k}/"
-        system += [(Found(f.lang, tag + f.unit, f.kind, f.text), tag + ref) for f, ref in edition_mentions(edition)]
-        gold += [(Found(f.lang, tag + f.unit, f.kind, f.text), tag + e) for f, e in read_gold(gold_file)]
+        rows = read_gold(gold_file)
+        anywhere = {f.lang for f, _ in rows if f.unit == "*"}
+        system += [(Found(f.lang, tag + ("*" if f.lang in anywhere else f.unit), f.kind, f.text), tag + ref)
+                   for f, ref in edition_mentions(edition)]
+        gold += [(Found(f.lang, tag + f.unit, f.kind, f.text), tag + e) for f, e in rows]
     return score(system, gold)
