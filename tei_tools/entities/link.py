@@ -62,6 +62,8 @@ def romanised(key: Key) -> frozenset[str]:
         for head in ZH_GEO_HEADS:
             if name.endswith(head) and len(name) > len(head):
                 forms.add(compact(place_name(name[:-len(head)])))  # 百嘉水库 / Baijia Reservoir
+        if name.endswith("工地") and len(name) > 3:  # a site: the English names what is built there
+            forms |= romanised(("zh", "place", name[:-2]))
         return frozenset(forms)
     return frozenset()
 
@@ -187,7 +189,7 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
             if zk[1] != ek[1]:
                 continue
             together = cooc[(zk, ek)]
-            name_score = _org_score(zk[2], ek[2])
+            name_score = max((_org_score(z, ek[2]) for z in _names_of(zk, surfaces)), default=0)
             if together > 0 and name_score >= 2 or name_score >= 4:
                 candidates.append((3 * name_score + together + order[(zk, ek)] / 2, ek, zk))
     mapping: dict[Key, Key] = {}
@@ -285,6 +287,15 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
     for unit, spans in zh_spans.items():
         for span, key in zip(spans, zh_keys[unit]):
             surfaces[key].add(span.name)
+    # A machine-made place or person whose name a register entry of the article is written as
+    # (汾阳县 beside the lexicon's 汾阳) is that entry.
+    written = {(key[1], name): key for key, names in surfaces.items() if key[0] == "reg" for name in names}
+    same = {key: written[(key[1], key[2])] for key in surfaces
+            if key[0] == "zh" and key[1] in ("person", "place") and (key[1], key[2]) in written}
+    if same:
+        zh_keys = {unit: [same.get(k, k) for k in keys] for unit, keys in zh_keys.items()}
+        for key, target in same.items():
+            surfaces[target] |= surfaces.pop(key)
     mapping = link(zh_keys, en_keys, edition.links, known, surfaces)
     en_spans, en_keys = _drop_title_case_guesses(edition, en_spans, en_keys, mapping)
     names: dict[Key, dict[str, Counter]] = defaultdict(lambda: {ZH: Counter(), EN: Counter()})

@@ -74,7 +74,8 @@ def resolve(candidates: Iterable[Span], same_name=None) -> list[Span]:
     - nesting stands where the inner name is another entity inside an organisation, or a place
       inside a place (芜湖 in 芜湖大桥工地); a person's name holds no other name (永福 in 王永福
       is no county), nor does a place hold a person (兆麟公园);
-      of a name and a longer name of itself, the longer stands, with the register id of either:
+      of a name and a longer name of itself, the longer stands, with the register id of the
+      earlier rule's (or of either):
       the same register id, a person inside a person, a place inside its own longer form
       (安平 in 安平县, as `same_name` tells);
     - nothing empty stands.
@@ -100,8 +101,8 @@ def resolve(candidates: Iterable[Span], same_name=None) -> list[Span]:
                and not _holds(s, k) for k in near):
             continue
         for k in [k for k in near if s.start <= k.start and k.end <= s.end and _itself(k, s, same_name)]:
-            kept.remove(k)
-            if k.ref and not s.ref:
+            kept.remove(k)  # the earlier rule's entry wins (普陀 of the register in a lexicon 普陀区)
+            if k.ref and (not s.ref or RANK.get(k.rule, len(RANK)) < RANK.get(s.rule, len(RANK))):
                 s = Span(s.start, s.end, s.kind, s.name, k.ref, s.rule)
         kept.add(s)
     return sorted(kept.all(), key=reading_order)
