@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__, dc, transform
 from .errors import ToolError
+from .paths import safe_name
 from .safexml import parse
 from .tei_writer import build_date
 
@@ -36,6 +37,7 @@ def find_source(edition: Path, tree, source_dirs: list[Path]) -> Path:
     digest = tree.xpath("string(//t:sourceDesc/t:bibl/t:idno[@type='sha256'])", namespaces=NS)
     if not name or not digest:
         raise ToolError(str(edition), None, "the edition does not record its source file and sha256")
+    name = safe_name(name, str(edition), "source file name")
     dirs = source_dirs + [edition.parent / "sources"]
     for folder in dirs:
         candidate = folder / name
@@ -81,6 +83,7 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
             bag.save()
         _sort_tagmanifest(work)
         target = out_dir / edition_id
+        _check_target(target, edition_id)
         _replace_dir(work, target)
         return target
     except BaseException:
@@ -92,6 +95,26 @@ def _sort_tagmanifest(bag_dir: Path) -> None:
     path = bag_dir / f"tagmanifest-{ALGORITHM}.txt"
     lines = sorted(path.read_text(encoding="utf-8").splitlines(), key=lambda ln: ln.split(" ", 1)[1])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _check_target(target: Path, edition_id: str) -> None:
+    """A bag replaces only an empty folder or its own earlier bag (bagit.txt, and bag-info.txt
+    naming this edition): never a folder someone else made."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_symlink() or not target.is_dir():
+        raise ToolError(str(target), None, "exists and is not a bag folder; not replaced")
+    if not any(target.iterdir()):
+        return
+    info = target / "bag-info.txt"
+    try:
+        own = (target / "bagit.txt").is_file() and any(
+            line.strip() == f"External-Identifier: {edition_id}"
+            for line in info.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        own = False
+    if not own:
+        raise ToolError(str(target), None, f"exists and is not a bag of {edition_id}; not replaced")
 
 
 def _replace_dir(new: Path, target: Path) -> None:

@@ -184,6 +184,9 @@ def _each(files: list[Path], work) -> tuple[list[Path], int]:
         except ToolError as exc:
             failed += 1
             click.echo(str(exc), err=True)
+        except OSError as exc:  # a read-only or full disk, an output path under a file
+            failed += 1
+            click.echo(f"{exc.filename or path}: {exc.strerror or exc}", err=True)
     return good, failed
 
 

@@ -85,8 +85,8 @@ def to_bytes(element: etree._Element) -> bytes:
 def write(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None) -> Path:
     """DIR/<id>.dc.xml for one edition (tree: the edition already parsed, if it is)."""
     path = Path(path)
-    element = record(tree if tree is not None else parse(path), str(path))
-    edition_id = element.findtext(f"{{{DC}}}identifier")
-    target = Path(out_dir) / f"{edition_id}.dc.xml"
+    tree = tree if tree is not None else parse(path)
+    element = record(tree, str(path))
+    target = Path(out_dir) / f"{edition_id(tree, path)}.dc.xml"  # a plain name, never the record's text
     write_atomic(target, to_bytes(element))
     return target

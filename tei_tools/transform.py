@@ -12,6 +12,7 @@ from lxml import etree
 
 from .atomic import write_atomic
 from .errors import ToolError
+from .paths import safe_name
 from .safexml import parse
 
 XSLT_DIR = Path(__file__).resolve().parent / "xslt"
@@ -31,7 +32,8 @@ def edition_id(tree: etree._ElementTree, path: str | Path) -> str:
     root = tree.getroot()
     if root.tag != "{http://www.tei-c.org/ns/1.0}TEI":
         raise ToolError(str(path), root.sourceline, "not a TEI document (root element is not TEI)")
-    return root.get("{http://www.w3.org/XML/1998/namespace}id") or Path(path).stem
+    ident = root.get("{http://www.w3.org/XML/1998/namespace}id") or Path(path).stem
+    return safe_name(ident, str(path), "edition id")
 
 
 def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etree._XSLTResultTree:

@@ -1,0 +1,72 @@
+"""Nothing is lost, nothing leaks: hostile editions cannot steer paths, bags replace only their
+own bags, failures of the disk are one line (the reliability issue's first items)."""
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+from conftest import ROOT
+
+from tei_tools.cli import main
+
+CHINESE_ONLY = ROOT / "editions" / "rmrb-19460519-01-jian-xun-ca46f016.xml"
+SOURCES = ROOT / "editions" / "sources"
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def hostile(tmp_path, old: str, new: str, name: str = "hostile.xml"):
+    path = tmp_path / name
+    path.write_text(CHINESE_ONLY.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_bag_never_replaces_a_folder_that_is_not_its_own_bag(tmp_path):
+    out = tmp_path / "bags"
+    mine = out / "rmrb-19460519-01-jian-xun-ca46f016"
+    mine.mkdir(parents=True)
+    (mine / "notes.txt").write_text("a curator's notes", encoding="utf-8")
+    code, text = run("bag", CHINESE_ONLY, "-o", out, "--sources", SOURCES)
+    assert code == 1 and "exists and is not a bag of rmrb-19460519-01-jian-xun-ca46f016" in text
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "a curator's notes"
+    shutil.rmtree(mine)
+    assert run("bag", CHINESE_ONLY, "-o", out, "--sources", SOURCES)[0] == 0
+    assert run("bag", CHINESE_ONLY, "-o", out, "--sources", SOURCES)[0] == 0  # its own bag: replaced
+    assert (mine / "bagit.txt").is_file() and not list(out.glob(".*"))
+
+
+def test_an_edition_named_by_a_file_that_is_no_plain_name_is_refused_by_every_writer(tmp_path):
+    """Without xml:id the file name names the edition: '..xml' would name the folder itself."""
+    bad = hostile(tmp_path, ' xml:id="rmrb-19460519-01-jian-xun-ca46f016"', "", name="..xml")
+    for command in (["html", bad, "-o", tmp_path / "h"], ["text", bad, "-o", tmp_path / "t"],
+                    ["dc", bad, "-o", tmp_path / "d"], ["bag", bad, "-o", tmp_path / "b", "--sources", SOURCES]):
+        code, text = run(*command)
+        assert code == 1 and "unsafe edition id '.'" in text, (command, text)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["..xml"] + sorted(
+        p.name for p in tmp_path.iterdir() if p.name in ("h", "t", "d", "b"))
+
+
+def test_dc_names_its_file_by_the_edition_not_by_the_record(tmp_path):
+    bad = hostile(tmp_path, '<idno type="local">rmrb-19460519-01-jian-xun-ca46f016</idno>',
+                  '<idno type="local">../../outside</idno>')
+    assert run("dc", bad, "-o", tmp_path / "d")[0] == 0
+    assert [p.name for p in (tmp_path / "d").iterdir()] == ["rmrb-19460519-01-jian-xun-ca46f016.dc.xml"]
+
+
+def test_bag_reads_no_source_outside_its_folders(tmp_path):
+    bad = hostile(tmp_path, "<idno type=\"filename\">1946-05-19_简讯.md</idno>",
+                  "<idno type=\"filename\">../../../../etc/passwd</idno>")
+    code, text = run("bag", bad, "-o", tmp_path / "b", "--sources", SOURCES)
+    assert code == 1 and "unsafe source file name '../../../../etc/passwd'" in text
+    assert "root:" not in text and not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+
+
+def test_an_output_path_under_a_file_is_one_line_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    for command in ("html", "text", "dc"):
+        code, text = run(command, CHINESE_ONLY, "-o", blocker / "sub")
+        assert code == 1 and "Traceback" not in text and str(blocker) in text, (command, text)
