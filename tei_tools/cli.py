@@ -321,5 +321,19 @@ def entities(paths, registers) -> None:
     click.echo(f"{len(rows)} candidate(s) not in the register", err=True)
 
 
+def run(args: list[str] | None = None) -> None:
+    """The console script: `main`, but Ctrl-C exits 130 (as shells and make expect), so that a
+    script can tell an interruption from bad input (1) and a usage error (2)."""
+    try:
+        code = main.main(args=args, prog_name="tei-tools", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("tei-tools: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ToolError
+from .paths import read_regular
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any article; refuses 200 MB files without reading them
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -38,13 +39,4 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
 
 def parse(path: str | Path) -> etree._ElementTree:
     """Parse a file safely; raises ToolError with `file:line: reason`."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ToolError(str(path), None, f"file too large ({size} bytes; the limit is "
-                            f"{MAX_BYTES} bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ToolError(str(path), None, f"cannot read: {exc.strerror}") from None
-    return parse_bytes(data, str(path))
+    return parse_bytes(read_regular(Path(path), MAX_BYTES), str(path))

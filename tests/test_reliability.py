@@ -70,3 +70,31 @@ def test_an_output_path_under_a_file_is_one_line_not_a_traceback(tmp_path):
     for command in ("html", "text", "dc"):
         code, text = run(command, CHINESE_ONLY, "-o", blocker / "sub")
         assert code == 1 and "Traceback" not in text and str(blocker) in text, (command, text)
+
+
+def test_devices_and_fifos_are_refused_without_waiting(tmp_path):
+    import os
+
+    fifo = tmp_path / "edition.xml"
+    os.mkfifo(fifo)
+    code, text = run("validate", "/dev/zero", fifo)
+    assert code == 1 and "/dev/zero:1:0: not a regular file" in text and f"{fifo}:1:0: not a regular file" in text
+
+
+def test_ctrl_c_exits_130_and_usage_errors_2(monkeypatch, capsys):
+    import pytest
+
+    import tei_tools.cli as cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "_edition_files", interrupted)
+    with pytest.raises(SystemExit) as stop:
+        cli.run(["validate", "x.xml"])
+    assert stop.value.code == 130 and "interrupted" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        cli.run(["convert"])
+    assert stop.value.code == 2
+    with pytest.raises(SystemExit) as stop:
+        cli.run(["--version"])
+    assert stop.value.code == 0

@@ -7,8 +7,6 @@ forces one). The bytes are decoded once, here, for every reader.
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,6 +14,7 @@ from typing import Callable
 from ..decode import decode
 from ..errors import SourceError
 from ..model import Edition, SourceFile
+from ..paths import read_regular
 from . import archive, bilingual
 from .lines import Line, split_lines
 
@@ -76,16 +75,5 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None,
 
 def read_source(path: str | Path, encoding: str | None = None, reader: str | None = None) -> Edition:
     """Read one source file from disk, refusing what is not a regular file of sane size."""
-    path = Path(path)
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise SourceError(str(path), None, "not a regular file")
-            data = handle.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        raise SourceError(str(path), None, f"cannot read: {exc.strerror}") from None
-    if len(data) > MAX_SOURCE_BYTES:
-        raise SourceError(str(path), None, f"larger than {MAX_SOURCE_BYTES // 2**20} MiB: not an article")
+    data = read_regular(Path(path), MAX_SOURCE_BYTES, SourceError)
     return read_bytes(data, str(path), encoding, reader)
