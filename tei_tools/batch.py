@@ -18,6 +18,32 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """In each worker: die with the parent (a killed `convert` leaves no workers behind), then
+    the caller's initializer."""
+    die_with_parent()
+    if initializer:
+        initializer(*initargs)
+
+
+def die_with_parent() -> None:
+    """Ask Linux to send this process SIGTERM when its parent dies (prctl PR_SET_PDEATHSIG);
+    elsewhere nothing (the pool's own shutdown is all there is)."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request: go now
+        os._exit(1)
+
+
 def run(work: Callable[[T], R], items: Iterable[T], jobs: int,
         initializer: Callable[..., None] | None = None, initargs: tuple = ()) -> Iterator[R]:
     """Yield work(item) for every item, in completion order when jobs > 1."""
@@ -26,7 +52,7 @@ def run(work: Callable[[T], R], items: Iterable[T], jobs: int,
             initializer(*initargs)
         yield from map(work, items)
         return
-    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(initializer, initargs)) as pool:
         pending = set()
         for item in items:
             pending.add(pool.submit(work, item))

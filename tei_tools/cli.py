@@ -95,6 +95,10 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         options.publication.publisher = publisher
     if licence_url:
         options.publication.licence_url = licence_url
+    from .atomic import sweep
+
+    for leftover in sweep(Path(out_dir)):  # what a killed run left half-written
+        click.echo(f"{leftover}: removed (left half-written by a run that was stopped)", err=True)
     found = list(iter_sources(sources))
     files = [s for s in found if not isinstance(s, Refused)]
     failed = 0

@@ -98,3 +98,59 @@ def test_ctrl_c_exits_130_and_usage_errors_2(monkeypatch, capsys):
     with pytest.raises(SystemExit) as stop:
         cli.run(["--version"])
     assert stop.value.code == 0
+
+
+def test_workers_die_with_a_killed_parent(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        "from tei_tools import batch\n"
+        "def slow(x):\n    time.sleep(60)\n    return x\n"
+        "def hello():\n    import os; print(os.getpid(), flush=True)\n"
+        "if __name__ == '__main__':\n"
+        "    list(batch.run(slow, range(4), 2, hello))\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(parent.stdout.readline()) for _ in range(2)]
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [pid for pid in workers if _alive(pid)]
+    assert alive == []
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie that init has not reaped yet is dead too
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_killed_runs_half_written_files_are_swept_by_the_next(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = out / ".rmrb-x.xml.999999999.abcd.tei-tools.tmp"  # no process has that id
+    dead.write_bytes(b"<TEI")
+    import os
+    live = out / f".rmrb-y.xml.{os.getpid()}.abcd.tei-tools.tmp"  # a run still writing
+    live.write_bytes(b"<TEI")
+    theirs = out / ".notes.tmp"
+    theirs.write_text("not ours", encoding="utf-8")
+    code, text = run("convert", SOURCES / "1946-05-19_简讯.md", "-o", out, "--no-entities")
+    assert code == 0 and f"{dead}: removed" in text
+    assert not dead.exists() and live.exists() and theirs.exists()
