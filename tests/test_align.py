@@ -83,3 +83,25 @@ def test_chinese_decks_after_the_first_all_pair_with_one_translated_subtitle():
     assert [u.kind for u in e.sides[ZH].units[:3]] == ["title", "subtitle", "subtitle"]
     assert ("zh-subtitle", "en-subtitle") in e.links and ("zh-subtitle2", "en-subtitle") in e.links
     assert not [w for w in e.warnings if "subtitle" in w]
+
+
+def test_cost_grows_linearly_when_the_counts_differ(monkeypatch):
+    """Every Chinese paragraph split in three: twice the article, about twice the work."""
+    import tei_tools.align as align_module
+    from tei_tools.model import Unit
+
+    calls = []
+    real = align_module._length_cost
+    monkeypatch.setattr(align_module, "_length_cost", lambda *a: calls.append(1) or real(*a))
+
+    def work(n: int) -> tuple[int, list]:
+        zh = [Unit("p", "中" * 30, k) for k in range(n)]
+        en = [Unit("p", "e" * 25, k) for k in range(3 * n)]
+        calls.clear()
+        beads = align_module.align_units(zh, en)
+        return len(calls), beads
+
+    small, beads = work(150)
+    large, _ = work(300)
+    assert sum(len(z) for z, _ in beads) == 150 and sum(len(e) for _, e in beads) == 450
+    assert large <= 2.3 * small
