@@ -105,3 +105,14 @@ def test_cost_grows_linearly_when_the_counts_differ(monkeypatch):
     large, _ = work(300)
     assert sum(len(z) for z, _ in beads) == 150 and sum(len(e) for _, e in beads) == 450
     assert large <= 2.3 * small
+
+
+def test_one_paragraph_against_hundreds_is_aligned_not_lost():
+    from tei_tools.align import align_units
+    from tei_tools.model import Unit
+
+    zh = [Unit("p", "只有一段中文。", 1)]
+    en = [Unit("p", f"Paragraph {k}.", k) for k in range(800)]
+    beads = align_units(zh, en)
+    assert sum(len(z) for z, _ in beads) == 1 and sum(len(e) for _, e in beads) == 800
+    assert align_units([], en[:5]) and align_units(zh, [])

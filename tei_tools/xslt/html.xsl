@@ -181,19 +181,20 @@ document.querySelectorAll('.unit').forEach(function (u) {
     </xsl:call-template>
   </xsl:template>
 
-  <!-- English units without a partner that follow $after (or open the text if $after is empty). -->
-  <xsl:variable name="unlinked" select="$enUnits[not(@corresp)]"/>
+  <!-- English units without a partner, by the linked English unit they follow (the empty id:
+       none, they open the text). A key, so that every row looks up its followers at once
+       instead of testing every unlinked unit: the page stays linear in the units. -->
+  <xsl:key name="unlinkedAfter"
+           match="tei:div[@type='translation']//*[@xml:id][not(@corresp)][not(self::tei:div)]"
+           use="generate-id(preceding::*[@xml:id][@corresp][ancestor::tei:div[@type='translation']][1])"/>
 
   <xsl:template name="unlinked-en">
     <xsl:param name="after"/>
-    <xsl:for-each select="$unlinked">
-      <xsl:variable name="prev" select="preceding::*[@xml:id][@corresp][ancestor::tei:div[@type='translation']][1]"/>
-      <xsl:if test="(not($after) and not($prev)) or ($after and generate-id($prev) = generate-id($after))">
-        <div class="row unlinked">
-          <div class="cell zh" lang="zh-Hans"/>
-          <div class="cell en" lang="en"><xsl:apply-templates select="." mode="unit"/></div>
-        </div>
-      </xsl:if>
+    <xsl:for-each select="key('unlinkedAfter', generate-id($after))">
+      <div class="row unlinked">
+        <div class="cell zh" lang="zh-Hans"/>
+        <div class="cell en" lang="en"><xsl:apply-templates select="." mode="unit"/></div>
+      </div>
     </xsl:for-each>
   </xsl:template>
 
