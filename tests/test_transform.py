@@ -151,3 +151,12 @@ def test_html_keeps_an_unlinked_unit_in_its_own_row(tmp_path):
     assert ids.index(["en-h1"]) == ids.index(["zh-p1", "en-p1"]) + 1  # its own row, in place
     row = page.get_element_by_id("en-h1").xpath("ancestor::div[contains(@class,'row')]")[0]
     assert row.xpath("div[contains(@class,'zh')]")[0].text_content() == ""
+
+
+def test_hundreds_of_unlinked_english_units_each_keep_their_row(tmp_path):
+    en = [("p", f"English paragraph number {k}.") for k in range(300)]
+    edition = convert_file(Article(en=en, zh=[("p", "只有一段中文。")]).write(tmp_path), tmp_path,
+                           Options(entities=False)).output
+    page = page_for(edition, tmp_path)
+    texts = [p.text_content() for p in page.xpath("//div[contains(@class,'cell en')]//p")]
+    assert [t for t in texts if t.startswith("English paragraph")] == [f"English paragraph number {k}." for k in range(300)]
