@@ -158,3 +158,16 @@ def test_the_period_gazetteer_is_loaded_under_the_project_register():
     register = load_all([])
     assert register.entities["org-kuomintang"].names["en"][0] == "Kuomintang"
     assert "四平街" in register.entities["place-siping"].names["zh-Hans"]
+
+
+def test_a_registers_names_segment_only_its_own_tagger(tmp_path):
+    from tei_tools.entities.zh import ChineseTagger
+
+    word = "郭来和"
+    plain = ChineseTagger({})
+    before = [t.word for t in plain.tokens(f"老农{word}说")]
+    assert word not in before  # jieba alone cuts it: 郭来|和
+    with_name = ChineseTagger({word: ("pers-x", "person")})
+    assert word in [t.word for t in with_name.tokens(f"老农{word}说")]
+    assert [t.word for t in ChineseTagger({}).tokens(f"老农{word}说")] == before
+    assert [t.word for t in plain.tokens(f"老农{word}说")] == before

@@ -35,14 +35,17 @@ class Token:
     end: int
 
 
-@lru_cache(maxsize=1)
 def _jieba():
+    """A jieba tokenizer of this tagger's own: the register's names become words in it only,
+    so that loading one register never changes what a later tagger (another register, in the
+    same process) cuts. jieba's dictionary is read from its cache, once per tagger."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba, jieba.posseg
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer, jieba.posseg.POSTokenizer(tokenizer)
 
 
 class ChineseTagger:
@@ -57,7 +60,7 @@ class ChineseTagger:
         self.curated = set(names) if segment is None else segment
         self.lexical_ids = {ref for name, (ref, _) in names.items() if name not in self.curated}
         jieba, self.pseg = _jieba()
-        self.freq = jieba.dt.FREQ
+        self.freq = jieba.FREQ
         for name, (_, kind) in sorted(names.items()):
             if len(name) > 1 and (segment is None or name in segment):
                 jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
