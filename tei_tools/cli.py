@@ -287,7 +287,7 @@ def score(pairs) -> None:
 
     Example: tei-tools score editions/rmrb-19570130-02-….xml tests/gold/000_8ab13afc5602f97b.tsv
     """
-    from .entities.score import score_files, score_many
+    from .scoring import score_files, score_many
     from .errors import ToolError
 
     if len(pairs) % 2:
@@ -312,7 +312,7 @@ def score(pairs) -> None:
               help="The register(s) to compare against; repeatable.")
 def entities(paths, registers) -> None:
     """List names the tagger found that the register lacks, with counts and contexts."""
-    from .entities.candidates import candidates
+    from .candidates import candidates
     from .errors import ToolError
 
     try:

@@ -8,7 +8,7 @@ from conftest import GOLDEN, REGISTER, ROOT, SEED, SEED_ID
 
 from tei_tools.cli import main
 from tei_tools.entities.register import load
-from tei_tools.entities.score import Found, read_gold, score, score_files
+from tei_tools.scoring import Found, read_gold, score, score_files
 from tei_tools.errors import ToolError
 from tei_tools.pipeline import Options, build_edition
 
@@ -165,7 +165,7 @@ REALTEXT = ROOT / "tests" / "realtext"
 ])
 def test_real_archive_text_scores_do_not_drop(tmp_path, name, floors):
     from tei_tools.convert import convert_file
-    from tei_tools.entities.score import score_many
+    from tei_tools.scoring import score_many
     from tei_tools.pipeline import Options
 
     pairs = []

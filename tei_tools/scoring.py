@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ToolError
-from ..model import EN, ZH
-from ..safexml import parse
+from .errors import ToolError
+from .model import EN, ZH
+from .safexml import parse
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..model import EN, ZH
-from ..pipeline import Options, build_edition
-from ..safexml import parse
-from ..tei_writer import ELEMENT_OF_KIND, TEI_NS
+from .model import EN, ZH
+from .pipeline import Options, build_edition
+from .safexml import parse
+from .tei_writer import ELEMENT_OF_KIND, TEI_NS
 
 _CONTEXT = 12
 
