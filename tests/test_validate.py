@@ -11,8 +11,8 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLDEN_FILE = GOLDEN / f"{SEED_ID}.xml"
 
 
-def mutated(tmp_path, change):
-    tree = etree.parse(str(GOLDEN_FILE))
+def mutated(tmp_path, change, source=None):
+    tree = etree.parse(str(source or GOLDEN_FILE))
     change(tree)
     path = tmp_path / "bad.xml"
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
@@ -85,11 +85,7 @@ CHINESE_ONLY = GOLDEN.parent.parent / "editions" / "rmrb-19460519-01-jian-xun-ca
 
 
 def chinese_only(tmp_path, change):
-    tree = etree.parse(str(CHINESE_ONLY))
-    change(tree)
-    path = tmp_path / "bad.xml"
-    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
-    return path
+    return mutated(tmp_path, change, CHINESE_ONLY)
 
 
 def add_links(tree):

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..ids import entity_id
 from ..model import EN, ZH, Entity
 from .lexicon import ZH_PLACE_SUFFIXES, entries
+from .romanize import SYLLABLE
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /(.+)/\s*$")
 _LIFE = re.compile(r"\((?:c\.\s*|b\.\s*)?\d{3,4}\s*-\s*(?:c\.\s*)?\d{0,4}\)|\(name\)")
@@ -168,9 +169,7 @@ def lexicon() -> dict[str, Entity]:
     return by_id
 
 
-_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|"
-             r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
-_ONE_SYLLABLE = re.compile(f"{_SYLLABLE}'?", re.IGNORECASE)
+_ONE_SYLLABLE = re.compile(f"{SYLLABLE}'?", re.IGNORECASE)
 
 
 def usable_in_english(name: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS, entries)
 from .propagate import occurrences
+from .romanize import SYLLABLE
 from .spans import Span, proposed, resolve
 from .zh import same_place, with_register_ref
 
@@ -43,8 +44,7 @@ Lei Hou Long Tao Li He Gu Mao Hao Gong Shao Wan Qian Dai Mo Kong Xiang Chang Wen
 An Qi Qiao Wu Pang Ni Zhuang Nie Zhang Lu Yue Zhai Yin Zhan Shen Ou Geng Guan Lan Jiao Zuo Liu Gan Zhu
 Bao Ning Shang Shu Ruan Ke Ji Mei Tong Ling Bi Shan Pei Huo Tu Miao Gu Sheng Qu Weng Ran Lan Lu You
 """.split())
-_PINYIN = re.compile(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|"
-                     r"ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$")
+_PINYIN = re.compile(f"^(?:{SYLLABLE})+$")
 
 
 class _Either:

@@ -13,6 +13,9 @@ def syllables(han: str) -> tuple[str, ...]:
 
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+# One Hanyu Pinyin syllable without tone (an initial, then a final).
+SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|"
+            r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)")
 
 
 @lru_cache(maxsize=65536)
