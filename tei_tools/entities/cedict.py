@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ..ids import entity_id
 from ..model import EN, ZH, Entity
-from .lexicon import ZH_PLACE_SUFFIXES, entries
+from .lexicon import entries
 from .romanize import SYLLABLE
+from .zh import stem
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /(.+)/\s*$")
 _LIFE = re.compile(r"\((?:c\.\s*|b\.\s*)?\d{3,4}\s*-\s*(?:c\.\s*)?\d{0,4}\)|\(name\)")
@@ -26,13 +27,6 @@ _LEADING_NAME = re.compile(r"^((?:[A-Z][\w'’\-]*|of|the|and|de|von|van|al|el|l
 _ALL_CAPS = re.compile(r"\(([A-Z]{2,6})\)")
 _PERSON = re.compile(r"^[A-Z][^,(]*\((?:c\.\s*|b\.\s*)?\d{3,4}\s*-")
 _BARE = re.compile(r"[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}")
-
-
-def stem(name: str) -> str:
-    for suffix in ZH_PLACE_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[:-len(suffix)]
-    return name
 
 
 def _words(name: str) -> set[str]:
