@@ -171,3 +171,11 @@ def test_a_registers_names_segment_only_its_own_tagger(tmp_path):
     assert word in [t.word for t in with_name.tokens(f"老农{word}说")]
     assert [t.word for t in ChineseTagger({}).tokens(f"老农{word}说")] == before
     assert [t.word for t in plain.tokens(f"老农{word}说")] == before
+
+
+def test_a_country_before_a_party_and_a_place_before_its_government():
+    names_ = {"法国": ("place-france", "place"), "察哈尔": ("place-chahar", "place")}
+    found = zh_rules.parties("法国共产党与社会党，共产党员", names_)
+    assert [(s.name, s.kind) for s in found] == [("法国共产党", "org"), ("法国", "place"), ("社会党", "org")]
+    found = zh_rules.governments("察哈尔省政府与民主政府", names_)
+    assert [(s.name, s.kind) for s in found] == [("察哈尔省政府", "org"), ("察哈尔", "place")]

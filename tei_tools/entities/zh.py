@@ -276,7 +276,7 @@ class ChineseTagger:
         spans += proposed("abbreviations", (
             a for a in zh_rules.abbreviations(text, self.names)  # not 冀 inside 冀鲁豫
             if a.kind == "org" or not any(p.start <= a.start < p.end for p in places_known)))
-        spans += proposed("orgs", zh_rules.parties(text, self.names))
+        spans += proposed("orgs", zh_rules.parties(text, self.names) + zh_rules.governments(text, self.names))
         spans += proposed("villages", zh_rules.villages(text, tokens, self.names))
         spans += proposed("foreign", zh_rules.foreign_persons(
             text, tokens, lambda word: self.freq.get(word, 0) >= 100))

@@ -143,9 +143,34 @@ def abbreviations(text: str, names: Names) -> list[Span]:
 
 
 def parties(text: str, names: Names) -> list[Span]:
-    """Generic party names (社会党, 农民党) as organisations."""
-    return [Span(m.start(), m.end(), "org", m.group(), names.get(m.group(), (None, ""))[0])
-            for m in _lists()["parties"].finditer(text)]
+    """Generic party names (社会党, 农民党) as organisations; a country written right before a
+    party (法国共产党, 西班牙法西斯党) makes one organisation with the country inside."""
+    out = []
+    for m in re.finditer("(?:" + _lists()["parties"].pattern + "|共产党)", text):
+        country = next((text[m.start() - k:m.start()] for k in (5, 4, 3, 2)
+                        if names.get(text[m.start() - k:m.start()], ("", ""))[1] == "place"), None)
+        if country:
+            start = m.start() - len(country)
+            out.append(Span(start, m.end(), "org", text[start:m.end()]))
+            out.append(Span(start, m.start(), "place", country, names[country][0]))
+        elif m.group() != "共产党":  # 共产党 alone is every such party, or one the context names
+            out.append(Span(m.start(), m.end(), "org", m.group(), names.get(m.group(), (None, ""))[0]))
+    return out
+
+
+def governments(text: str, names: Names) -> list[Span]:
+    """The government of a named place (察哈尔省政府, 邯郸市政府, 晋察冀边区政府): one
+    organisation with the place inside; 民主政府, 联合政府, 国民党政府 stay descriptions."""
+    out = []
+    for m in re.finditer("(?:省|市|县|盟|区|边区|专署)?(?:人民|民主|临时)?政府", text):
+        for k in (5, 4, 3, 2):
+            place = text[m.start() - k:m.start()]
+            if len(place) == k and names.get(place, ("", ""))[1] == "place":
+                start = m.start() - k
+                out.append(Span(start, m.end(), "org", text[start:m.end()]))
+                out.append(Span(start, m.start(), "place", place, names[place][0]))
+                break
+    return out
 
 
 def villages(text: str, tokens, names: Names) -> list[Span]:
