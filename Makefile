@@ -64,12 +64,12 @@ scores: editions/.built $(BUILD)/realtext/.built
 	@pairs=""; for gold in tests/gold/*.tsv; do name=$$(basename $$gold .tsv); \
 	  pairs="$$pairs $$(grep -l ">$$name.txt<" editions/*.xml) $$gold"; done; \
 	  echo "== editions with gold"; $(BIN)/tei-tools score $$pairs
-	@for set in dev blind; do pairs=""; for gold in tests/realtext/$$set/*.tsv; do name=$$(basename $$gold .tsv); \
+	@for set in dev blind blind2; do pairs=""; for gold in tests/realtext/$$set/*.tsv; do name=$$(basename $$gold .tsv); \
 	  pairs="$$pairs $$(grep -l ">$$name.txt<" $(BUILD)/realtext/$$set/*.xml) $$gold"; done; \
 	  echo "== real text, $$set"; $(BIN)/tei-tools score $$pairs; done
 
 $(BUILD)/realtext/.built: $(REALTEXT) $(PACKAGE) $(INSTALLED) editions/register.xml
-	for set in dev blind; do $(BIN)/tei-tools convert tests/realtext/$$set/*.txt -o $(BUILD)/realtext/$$set \
+	for set in dev blind blind2; do $(BIN)/tei-tools convert tests/realtext/$$set/*.txt -o $(BUILD)/realtext/$$set \
 	  --register editions/register.xml --force; done
 	touch $@
 
