@@ -179,3 +179,9 @@ def test_a_country_before_a_party_and_a_place_before_its_government():
     assert [(s.name, s.kind) for s in found] == [("法国共产党", "org"), ("法国", "place"), ("社会党", "org")]
     found = zh_rules.governments("察哈尔省政府与民主政府", names_)
     assert [(s.name, s.kind) for s in found] == [("察哈尔省政府", "org"), ("察哈尔", "place")]
+
+
+def test_a_surname_with_a_title_in_one_word_is_the_surname(tagger):
+    assert names(tagger.zh.tag("周总理接见代表团", [], set()), "person") == ["周"]
+    assert names(tagger.zh.tag("田头村的老周说", [], set()), "person") == ["周"]
+    assert names(tagger.zh.tag("老农说", [], set()), "person") == []

@@ -159,6 +159,10 @@ class EnglishTagger:
                 after = text[w.start + len(name):w.start + len(name) + 1]
                 if text.startswith(name, w.start) and not after.isalnum():
                     ref, kind = self.names.get(name) or extra[name]
+                    words_ = name.split()
+                    if (kind == "place" and len(words_) > 1 and words_[-1] in EN_COMMITTEE_MODIFIERS
+                            and text.startswith((" Committee", " Party Committee"), w.start + len(name))):
+                        continue  # Wan'an of the Wan'an County Party Committee: the place rule has it
                     spans.append(Span(w.start, w.start + len(name), kind, name, ref))
         return spans
 

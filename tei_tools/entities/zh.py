@@ -16,10 +16,11 @@ from . import zh_rules
 from .spans import Span, proposed, reading_order, resolve
 from .lexicon import (EN_PLACE_HEADS, ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
                       ZH_NOT_PLACE, ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES,
-                      ZH_TITLES_BEFORE)
+                      ZH_TITLES_BEFORE, entries)
 
 PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
 _NAME_FLAGS = PROPER_FLAGS - {"j"}
+_NOT_PERSON = frozenset(entries("zh_not_person.txt"))
 _JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
 _MAX_ORG = 24
 # Characters that usually follow a name rather than end it: verbs of speech and motion.
@@ -71,6 +72,7 @@ class ChineseTagger:
         self.heads = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
         self.title_before = re.compile("|".join(map(re.escape, ZH_TITLES_BEFORE)))
         self.title_after = re.compile("副?(?:" + "|".join(map(re.escape, ZH_PERSON_TITLES)) + ")")
+        self.titles = frozenset(ZH_PERSON_TITLES) | {"副" + t for t in ZH_PERSON_TITLES}
 
     def tokens(self, text: str) -> list[Token]:
         out, pos = [], 0
@@ -213,6 +215,14 @@ class ChineseTagger:
                 at = text.find(author, at + 1)
         for tok in tokens:
             word = tok.word
+            # one word of a surname and a title (周总理), or of 老/小 and a surname that is no
+            # common word (老周, not 老农): the person is the surname (guidelines)
+            if len(word) >= 2 and word[0] in ZH_SURNAMES and word[1:] in self.titles:
+                spans.append(Span(tok.start, tok.start + 1, "person", word[0]))
+                continue
+            if len(word) == 2 and word[0] in "老小" and word[1] in ZH_SURNAMES and word not in _NOT_PERSON:
+                spans.append(Span(tok.start + 1, tok.end, "person", word[1]))
+                continue
             if word[:1] not in ZH_SURNAMES or not is_han(word) or tok.flag == "nrt" and len(word) >= 3:
                 continue
             titled = bool(self.title_after.match(text, tok.end))  # 刘主任, 田副院长
