@@ -260,13 +260,16 @@ def _drop_title_case_guesses(edition: Edition, spans: dict[str, list[Span]], key
     return spans, keys
 
 
-def _surname_aliases(keys_by_unit: dict[str, list[Key]], surname_of) -> dict[Key, Key]:
+def _surname_aliases(keys_by_unit: dict[str, list[Key]], surname_of,
+                     written: dict[Key, set[str]]) -> dict[Key, Key]:
     """A person named by the surname alone (周总理, Premier Zhou) is the one person of the
-    article whose full name starts with it, if there is exactly one."""
-    persons = {k for keys in keys_by_unit.values() for k in keys if k[0] != "reg" and k[1] == "person"}
+    article whose full name starts with it, if there is exactly one; a registered person by the
+    names the article writes it in (周恩来 of the period gazetteer)."""
+    persons = {k for keys in keys_by_unit.values() for k in keys if k[1] == "person"}
     out = {}
-    for short in persons:
-        full = [k for k in persons if k != short and surname_of(k[2]) == short[2]]
+    for short in (k for k in persons if k[0] != "reg"):
+        full = [k for k in persons if k != short and any(
+            surname_of(name) == short[2] for name in (written.get(k, ()) if k[0] == "reg" else (k[2],)))]
         if len(full) == 1:
             out[short] = full[0]
     return out
@@ -277,9 +280,14 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
     """Give every mention its final @ref and the edition the entries it refers to."""
     zh_keys = {u: [zh_key(s, aliases) for s in spans] for u, spans in zh_spans.items()}
     en_keys = {u: [en_key(s) for s in spans] for u, spans in en_spans.items()}
-    for keys_by_unit, surname_of in ((zh_keys, lambda n: n[0] if len(n) > 1 else None),
-                                     (en_keys, lambda n: n.split()[0] if " " in n else None)):
-        same = _surname_aliases(keys_by_unit, surname_of)
+    for spans_by_unit, keys_by_unit, surname_of in (
+            (zh_spans, zh_keys, lambda n: n[0] if len(n) > 1 else None),
+            (en_spans, en_keys, lambda n: n.split()[0] if " " in n else None)):
+        written: dict[Key, set[str]] = defaultdict(set)
+        for unit, spans in spans_by_unit.items():
+            for span, key in zip(spans, keys_by_unit[unit]):
+                written[key].add(span.name)
+        same = _surname_aliases(keys_by_unit, surname_of, written)
         for unit, keys in keys_by_unit.items():
             keys_by_unit[unit] = [same.get(k, k) for k in keys]
     known = {s.name: k for u, spans in en_spans.items() for s, k in zip(spans, en_keys[u]) if k[0] == "reg"}
