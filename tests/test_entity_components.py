@@ -185,3 +185,7 @@ def test_a_surname_with_a_title_in_one_word_is_the_surname(tagger):
     assert names(tagger.zh.tag("周总理接见代表团", [], set()), "person") == ["周"]
     assert names(tagger.zh.tag("田头村的老周说", [], set()), "person") == ["周"]
     assert names(tagger.zh.tag("老农说", [], set()), "person") == []
+
+
+def test_a_lexicon_place_before_a_street_word_names_the_street(tagger):
+    assert "繁昌" not in names(tagger.zh.tag("组织繁昌街的居民", [], set()), "place")

@@ -163,6 +163,9 @@ class EnglishTagger:
                     if (kind == "place" and len(words_) > 1 and words_[-1] in EN_COMMITTEE_MODIFIERS
                             and text.startswith((" Committee", " Party Committee"), w.start + len(name))):
                         continue  # Wan'an of the Wan'an County Party Committee: the place rule has it
+                    if name in extra and kind == "place" and text.startswith(
+                            (" Street", " Road", " Lane"), w.start + len(name)):
+                        continue  # Fanchang Street: a street, not the county the lexicon knows
                     spans.append(Span(w.start, w.start + len(name), kind, name, ref))
         return spans
 

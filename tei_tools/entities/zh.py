@@ -21,6 +21,7 @@ from .lexicon import (EN_PLACE_HEADS, ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_O
 PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
 _NAME_FLAGS = PROPER_FLAGS - {"j"}
 _NOT_PERSON = frozenset(entries("zh_not_person.txt"))
+_STREETS = ("街", "路", "巷", "胡同", "里弄")
 _JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
 _MAX_ORG = 24
 # Characters that usually follow a name rather than end it: verbs of speech and motion.
@@ -115,6 +116,8 @@ class ChineseTagger:
         ends = {t.end for t in tokens}
 
         def ok(span: Span) -> bool:
+            if span.kind == "place" and text.startswith(_STREETS, span.end):
+                return False  # 繁昌街 in 芜湖 names a street, not the county of 繁昌
             first = starts.get(span.start)
             if first is None or span.end not in ends:
                 return False
