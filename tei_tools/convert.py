@@ -9,6 +9,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .errors import ToolError
 from .pipeline import Options, build_edition, build_from_bytes
+from .safexml import parse_bytes
 from .seal import is_untouched, seal
 from .sources import Source
 from .tei_writer import to_bytes
@@ -41,6 +42,7 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
         data = seal(to_bytes(edition, options.publication))
         target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
+        parse_bytes(data, str(target))  # what convert writes, every command can read, or nothing
         if target.exists():
             old = target.read_bytes()
             if old == data:

@@ -154,3 +154,20 @@ def test_a_killed_runs_half_written_files_are_swept_by_the_next(tmp_path):
     code, text = run("convert", SOURCES / "1946-05-19_简讯.md", "-o", out, "--no-entities")
     assert code == 0 and f"{dead}: removed" in text
     assert not dead.exists() and live.exists() and theirs.exists()
+
+
+def test_what_convert_writes_every_command_can_read(tmp_path):
+    """An 11 MB paragraph makes a text node libxml2 refuses: convert says so and writes nothing."""
+    source = (SOURCES / "1946-05-19_简讯.md").read_bytes().replace(
+        "中宣部长。".encode(), ("很长的一段。" * 650_000).encode() + "中宣部长。".encode())
+    (tmp_path / "long.md").write_bytes(source)
+    code, text = run("convert", tmp_path / "long.md", "-o", tmp_path / "out", "--no-entities")
+    assert code == 1 and "not well-formed XML" in text and "Traceback" not in text
+    assert not list((tmp_path / "out").glob("*.xml"))
+
+
+def test_a_file_name_with_a_line_break_is_refused_with_a_reason(tmp_path):
+    odd = tmp_path / "two\nlines.md"
+    odd.write_bytes((SOURCES / "1946-05-19_简讯.md").read_bytes())
+    code, text = run("convert", odd, "-o", tmp_path / "out", "--no-entities")
+    assert code == 1 and "control characters" in text and not list((tmp_path / "out").glob("*.xml"))

@@ -7,6 +7,7 @@ forces one). The bytes are decoded once, here, for every reader.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -20,6 +21,7 @@ from .lines import Line, split_lines
 
 # A source article is a few kilobytes; anything past this is no article (and no read is unbounded).
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,13 @@ def read_text(text: str, path: str = "<string>", reader: str | None = None) -> E
 def read_bytes(data: bytes, path: str, encoding: str | None = None,
                reader: str | None = None) -> Edition:
     """Decode and read one source; `path` names it in messages and in the edition."""
+    name = Path(path.split("!")[-1]).name
+    if _CONTROL.search(name):
+        raise SourceError(path, None, "the file name holds control characters (a line break?), "
+                          "which the edition cannot record; rename the file")
     text, notes = decode(data, path, encoding)
     edition = read_text(text, path, reader)
-    edition.source = SourceFile(Path(path.split("!")[-1]).name, hashlib.sha256(data).hexdigest(), notes)
+    edition.source = SourceFile(name, hashlib.sha256(data).hexdigest(), notes)
     return edition
 
 
