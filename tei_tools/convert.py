@@ -9,7 +9,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .errors import ToolError
 from .pipeline import Options, build_edition, build_from_bytes
-from .safexml import parse_bytes
+from .safexml import MAX_TEXT_NODE
 from .seal import is_untouched, seal
 from .sources import Source
 from .tei_writer import to_bytes
@@ -42,7 +42,7 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
         data = seal(to_bytes(edition, options.publication))
         target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
-        parse_bytes(data, str(target))  # what convert writes, every command can read, or nothing
+        _readable(edition, target)  # what convert writes, every command can read, or nothing
         if target.exists():
             old = target.read_bytes()
             if old == data:
@@ -58,6 +58,18 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
         # Input no rule foresaw: one line, never a traceback, nothing written.
         result.error = f"{source.name}: cannot convert ({type(exc).__name__}: {exc})"
     return result
+
+
+def _readable(edition, target: Path) -> None:
+    """The one limit an edition can hit when read back: libxml2 refuses text nodes of 10 MB and
+    more unless told otherwise (and editions are read without huge_tree). Checked here, on the
+    model, so that no unreadable file is written."""
+    for unit in edition.units():
+        size = len(unit.text.encode("utf-8"))
+        if size >= MAX_TEXT_NODE:
+            raise ToolError(str(target), None, f"{unit.id} would be a text of {size} bytes, which "
+                            f"XML readers refuse (not well-formed XML from {MAX_TEXT_NODE} bytes); "
+                            "not written")
 
 
 def _check_overwrite(target: Path, old: bytes, source_name: str) -> None:

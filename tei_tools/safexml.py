@@ -14,6 +14,7 @@ from .errors import ToolError
 from .paths import read_regular
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any article; refuses 200 MB files without reading them
+MAX_TEXT_NODE = 10_000_000  # libxml2's XML_MAX_TEXT_LENGTH without huge_tree
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 
 
