@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS, entries)
@@ -62,10 +62,10 @@ class Word:
     text: str
     start: int
     end: int
+    cap: bool = field(init=False, compare=False)  # capitalised: computed once, read often
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cap", self.text[:1].isupper())
 
 
 @lru_cache(maxsize=8)

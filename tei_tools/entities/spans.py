@@ -8,6 +8,7 @@ it their candidates, and the writer nests what it returns.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -109,23 +110,29 @@ def resolve(candidates: Iterable[Span], same_name=None) -> list[Span]:
 
 
 class _Kept:
-    """The spans taken so far, by start, so that those overlapping a candidate are found by
-    looking only as far back as the longest span: resolving stays linear in the candidates."""
+    """The spans taken so far, their starts kept sorted, so that those overlapping a candidate
+    are found by bisection, looking only as far back as the longest span: resolving stays
+    linear in the candidates."""
 
     def __init__(self) -> None:
         self.by_start: dict[int, list[Span]] = {}
+        self.starts: list[int] = []
         self.longest = 0
 
     def overlapping(self, start: int, end: int) -> list[Span]:
+        starts = self.starts
         out = []
-        for at in range(start - self.longest, end):
-            for k in self.by_start.get(at, ()):
-                if k.start < end and start < k.end:
-                    out.append(k)
+        for k in range(bisect_left(starts, start - self.longest), bisect_left(starts, end)):
+            for s in self.by_start[starts[k]]:
+                if s.start < end and start < s.end:
+                    out.append(s)
         return out
 
     def add(self, span: Span) -> None:
-        self.by_start.setdefault(span.start, []).append(span)
+        if span.start not in self.by_start:
+            self.by_start[span.start] = []
+            insort(self.starts, span.start)
+        self.by_start[span.start].append(span)
         self.longest = max(self.longest, span.end - span.start)
 
     def remove(self, span: Span) -> None:
