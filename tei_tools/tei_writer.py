@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -38,14 +39,13 @@ class Publication:
     schema_href: str = "../schema/"
 
 
+@lru_cache(maxsize=None)
 def _t(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    node = etree.SubElement(parent, _t(tag))
-    for key, value in attrs.items():
-        node.set(_attr(key), value)
+    node = etree.SubElement(parent, _t(tag), {_attr(key): value for key, value in attrs.items()})
     if text is not None:
         node.text = text
     return node

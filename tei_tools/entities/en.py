@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
 
 from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERSON_TITLES,
                       EN_PLACE_HEADS, entries)
@@ -57,15 +56,18 @@ class _Either:
         return item in self.first or item in self.second
 
 
-@dataclass(frozen=True)
 class Word:
-    text: str
-    start: int
-    end: int
-    cap: bool = field(init=False, compare=False)  # capitalised: computed once, read often
+    """A word of English text at [start, end); `cap` (capitalised) is computed once, read often.
+    A plain class with slots: texts have tens of thousands of words, made and read in hot loops."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "cap", self.text[:1].isupper())
+    __slots__ = ("text", "start", "end", "cap")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.cap = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.start}, {self.end})"
 
 
 @lru_cache(maxsize=8)
@@ -153,9 +155,13 @@ class EnglishTagger:
         spans = []
         extra = extra or {}
         extra_by_first = _by_first(tuple(sorted(extra)))
+        by_first = self.by_first
         for w in ws:
             head = text[w.start:w.start + 2]
-            for name in [*self.by_first.get(head, ()), *extra_by_first.get(head, ())]:
+            candidates = by_first.get(head, ())
+            if head in extra_by_first:
+                candidates = [*candidates, *extra_by_first[head]]
+            for name in candidates:
                 after = text[w.start + len(name):w.start + len(name) + 1]
                 if text.startswith(name, w.start) and not after.isalnum():
                     ref, kind = self.names.get(name) or extra[name]

@@ -312,7 +312,7 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
             for span, key in zip(spans, keys_by_unit[unit_id]):
                 names[mapping.get(key, key)][lang][span.name] += 1
     ids: dict[Key, str] = {}
-    taken = set(register)
+    taken: set[str] = set()  # ids made here; the register's are taken too (not copied: it is large)
     for key in sorted(names, key=lambda k: (k[0] != "reg", k)):
         origin, kind, name = key
         if origin == "reg":
@@ -324,7 +324,7 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
                  (person_name(name) if kind == "person" else place_name(name)))
         base = entity_id(kind, label)
         new_id, n = base, 1
-        while new_id in taken:
+        while new_id in taken or new_id in register:
             n += 1
             new_id = f"{base}-{n}"
         taken.add(new_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from . import zh_rules
@@ -20,6 +20,7 @@ from .lexicon import (EN_PLACE_HEADS, ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_O
 
 PROPER_FLAGS = {"ns", "nr", "nrt", "nz", "j", "nt", "nrfg"}
 _NAME_FLAGS = PROPER_FLAGS - {"j"}
+_PLACE_FLAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})  # what jieba may tag a place as
 _NOT_PERSON = frozenset(entries("zh_not_person.txt"))
 _STREETS = ("街", "路", "巷", "胡同", "里弄")
 _JIEBA_TAG = {"person": "nr", "place": "ns", "org": "nt"}
@@ -29,8 +30,9 @@ _AFTER_NAME = set("说讲问答来去带领教送把给被让叫向到在和与�
 _JOURNAL = re.compile(r"《([^《》]{1,20}(?:日报|晚报|报|杂志|周刊|月刊|画报|半月刊))》")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A jieba word at [start, end) with its part-of-speech flag (a tuple: made for every word)."""
+
     word: str
     flag: str
     start: int
@@ -78,8 +80,10 @@ class ChineseTagger:
     def tokens(self, text: str) -> list[Token]:
         out, pos = [], 0
         for pair in self.pseg.cut(text):
-            out.append(Token(pair.word, pair.flag, pos, pos + len(pair.word)))
-            pos += len(pair.word)
+            word = pair.word
+            end = pos + len(word)
+            out.append(Token(word, pair.flag, pos, end))
+            pos = end
         return out
 
     # -- single rules --------------------------------------------------------------------
@@ -191,22 +195,23 @@ class ChineseTagger:
 
     def _place_token(self, text: str, tok: Token, places: set[str], inside_org: bool) -> Span | None:
         word = tok.word
+        if tok.flag not in _PLACE_FLAGS or len(word) < 2:
+            return None  # only a name of two or more characters to jieba can be one
         if self.names.get(word, ("", ""))[1] == "place" or word in ZH_NOT_PLACE:
             return None  # the register pass has it, or it is a common noun (山区)
         after = text[tok.end:tok.end + 2]
-        if tok.flag in ("ns", "nr", "nrt", "nz", "j") and len(word) >= 2 and text.startswith(ZH_GEO_HEADS, tok.end):
+        if text.startswith(ZH_GEO_HEADS, tok.end):
             geo = next(h for h in ZH_GEO_HEADS if text.startswith(h, tok.end))
             return Span(tok.start, tok.end + len(geo), "place", word + geo)  # 百嘉水库
-        if tok.flag in ("ns", "nr", "nrt", "nz", "j") and len(word) >= 2:
-            if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
-                name = word[:-1] if after[:1] == "委" else word
-                return Span(tok.start, tok.start + len(name), "place", name)
-            if word in places or stem(word) in places:
-                return Span(tok.start, tok.end, "place", word)
-            if tok.flag == "ns" and word.endswith(ZH_PLACE_SUFFIXES) and len(word) >= 2:
-                return Span(tok.start, tok.end, "place", word)
-            if tok.flag == "ns" and inside_org and self.freq.get(word, 0) >= 50:
-                return Span(tok.start, tok.end, "place", word)  # 唐山 in 唐山铁道学院
+        if after in ZH_COMMITTEE_WORDS or after[:1] == "委" and word.endswith(("市", "县", "区", "省")):
+            name = word[:-1] if after[:1] == "委" else word
+            return Span(tok.start, tok.start + len(name), "place", name)
+        if word in places or stem(word) in places:
+            return Span(tok.start, tok.end, "place", word)
+        if tok.flag == "ns" and word.endswith(ZH_PLACE_SUFFIXES):
+            return Span(tok.start, tok.end, "place", word)
+        if tok.flag == "ns" and inside_org and self.freq.get(word, 0) >= 50:
+            return Span(tok.start, tok.end, "place", word)  # 唐山 in 唐山铁道学院
         return None
 
     def person_spans(self, text: str, tokens: list[Token], authors: list[str]) -> list[Span]:

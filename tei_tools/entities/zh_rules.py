@@ -7,6 +7,7 @@ the word lists are data files in `tei_tools/data/names/`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import ZH_PERSON_TITLES, ZH_STOP_CHARS, ZH_SURNAMES, entries, table
@@ -24,6 +25,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 @lru_cache(maxsize=1)
 def _lists():
     units = sorted(entries("zh_unit_words.txt"), key=len, reverse=True)
+    chars = re.escape("".join(sorted(set("".join(entries("zh_translit_chars.txt"))))))
     unit = (f"(?:第)?(?:新|暂编?|整编|预备)?(?:{_NUM}{{1,5}}|\\d{{1,4}})"
             f"(?:{'|'.join(units)})")
     return {
@@ -41,6 +43,8 @@ def _lists():
         "villages": tuple(sorted(entries("zh_village_suffixes.txt"), key=len, reverse=True)),
         "railways": set(entries("zh_railways.txt")),
         "translit": set("".join(entries("zh_translit_chars.txt"))),
+        "translit_run": re.compile(f"[{chars}]{{3,7}}"),
+        "translit_titled": re.compile(f"(?<![{chars}])([{chars}]{{2}})(?={'|'.join(ZH_PERSON_TITLES)})"),
         "place_after": tuple(sorted(entries("zh_place_after.txt"), key=len, reverse=True)),
         "place_before": tuple(sorted(entries("zh_place_before.txt"), key=len, reverse=True)),
     }
@@ -250,16 +254,21 @@ def foreign_persons(text: str, tokens, common=lambda word: False) -> list[Span]:
     """A run of three to seven transliteration characters that jieba cuts into no common word
     (多列士: 多列|士, no word a reader would see), a foreign person; so are two of them before a
     title (塔德先生). common(word): whether jieba knows the word as an ordinary one."""
-    chars = _lists()["translit"]
+    lists = _lists()
+    starts = [t.start for t in tokens]
     out = []
-    for m in re.finditer(f"[{''.join(sorted(chars))}]{{3,7}}", text):
-        inside = [t for t in tokens if m.start() <= t.start and t.end <= m.end()]
-        whole = all(t.start >= m.start() and t.end <= m.end() for t in tokens
-                    if t.start < m.end() and m.start() < t.end)
+    for m in lists["translit_run"].finditer(text):
+        first = bisect_left(starts, m.start())  # tokens are in text order: those of the run
+        whole = first < len(tokens) and tokens[first].start == m.start()  # none crosses in
+        inside = []
+        for t in tokens[first:]:
+            if t.start >= m.end():
+                break
+            whole = whole and t.end <= m.end()
+            inside.append(t)
         if whole and not any(len(t.word) > 1 and t.flag not in ("nr", "nrt", "nrfg", "x")
                              and common(t.word) for t in inside):
             out.append(Span(m.start(), m.end(), "person", m.group()))
-    titles = "|".join(ZH_PERSON_TITLES)
-    for m in re.finditer(f"(?<![{''.join(sorted(chars))}])([{''.join(sorted(chars))}]{{2}})(?={titles})", text):
+    for m in lists["translit_titled"].finditer(text):
         out.append(Span(m.start(1), m.end(1), "person", m.group(1)))  # 塔德先生
     return out
