@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from . import __version__, dc, transform
+from .atomic import replace_dir, temp_dir
 from .errors import ToolError
 from .paths import safe_name
 from .safexml import parse
@@ -42,7 +41,7 @@ def find_source(edition: Path, tree, source_dirs: list[Path]) -> Path:
     for folder in dirs:
         candidate = folder / name
         if candidate.is_file():
-            actual = hashlib.sha256(candidate.read_bytes()).hexdigest()
+            actual = _sha256(candidate)
             if actual != digest:
                 raise ToolError(str(candidate), None, f"source bytes changed since the edition was made "
                                 f"(sha256 {actual}, the edition records {digest}); not bagged")
@@ -60,8 +59,7 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
     edition_id = transform.edition_id(tree, edition)
     source = find_source(edition, tree, list(source_dirs or []))
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=out_dir, prefix=f".{edition_id}."))
+    work = temp_dir(out_dir, edition_id)
     try:
         shutil.copyfile(edition, work / f"{edition_id}.xml")
         transform.html(edition, work, tree=tree)
@@ -84,7 +82,7 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
         _sort_tagmanifest(work)
         target = out_dir / edition_id
         _check_target(target, edition_id)
-        _replace_dir(work, target)
+        replace_dir(work, target)
         return target
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -117,17 +115,6 @@ def _check_target(target: Path, edition_id: str) -> None:
         raise ToolError(str(target), None, f"exists and is not a bag of {edition_id}; not replaced")
 
 
-def _replace_dir(new: Path, target: Path) -> None:
-    """Swap the finished bag in; a reader sees the old bag or the new one, never half of one."""
-    if target.exists():
-        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
-        os.replace(target, old / target.name)
-        os.replace(new, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(new, target)
-
-
 def verify(bag_dir: str | Path) -> list[str]:
     """Problems of one bag, each naming the file; empty if the bag is complete and valid.
 
@@ -138,20 +125,46 @@ def verify(bag_dir: str | Path) -> list[str]:
     bag_dir = Path(bag_dir)
     try:
         bag = bagit.Bag(str(bag_dir))
+    except bagit.BagError as exc:
+        return [f"{bag_dir}: {exc}"]
+    except OSError as exc:
+        return [f"{exc.filename or bag_dir}: cannot read: {exc.strerror}"]
+    try:
         bag.validate(processes=1)
         return []
     except bagit.BagValidationError as exc:
         message = exc.message
     except bagit.BagError as exc:
         return [f"{bag_dir}: {exc}"]
+    except OSError as exc:  # a file that cannot be read: named below
+        message = f"{exc.filename or bag_dir}: cannot read: {exc.strerror}"
     problems = []
-    on_disk = {Path(p).as_posix() for p in bag.payload_files()}
-    for name, hashes in sorted(bag.payload_entries().items()):
+    try:
+        on_disk = {Path(p).as_posix() for p in bag.payload_files()}
+    except OSError as exc:
+        return [f"{exc.filename or bag_dir}: cannot read: {exc.strerror}"]
+    entries = bag.payload_entries()
+    for name, hashes in sorted(entries.items()):
         path = bag_dir / name
         if name not in on_disk:
             problems.append(f"{path}: missing (listed in the manifest)")
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != hashes.get(ALGORITHM):
+            continue
+        try:
+            actual = _sha256(path)
+        except OSError as exc:
+            problems.append(f"{path}: cannot read: {exc.strerror}")
+            continue
+        if actual != hashes.get(ALGORITHM):
             problems.append(f"{path}: changed ({ALGORITHM} differs from the manifest)")
-    for name in sorted(on_disk - set(bag.payload_entries())):
+    for name in sorted(on_disk - set(entries)):
         problems.append(f"{bag_dir / name}: not in the manifest")
     return problems or [f"{bag_dir}: {message}"]
+
+
+def _sha256(path: Path) -> str:
+    """The digest of a file of any size, read in bounded pieces."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for piece in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(piece)
+    return digest.hexdigest()

@@ -4,9 +4,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from typing import Callable
+
+from .errors import ToolError
 from .model import EN, ZH
-from .pipeline import Options, build_edition
+from .pipeline import Options, build_edition, build_from_bytes
 from .safexml import parse
+from .sources import Refused, Source, iter_sources
 from .tei_writer import ELEMENT_OF_KIND, TEI_NS
 
 _CONTEXT = 12
@@ -35,8 +39,10 @@ def _context(node) -> str:
     return text[max(0, at - _CONTEXT):at + len(name) + _CONTEXT]
 
 
-def _from_source(path: Path, registers: list[Path]):
-    edition = build_edition(path, Options(registers=registers))
+def _from_source(source: Source, registers: list[Path]):
+    options = Options(registers=registers)
+    edition = (build_from_bytes(source.data, source.name, options) if source.data is not None
+               else build_edition(source.path, options))
     for entity in edition.entities.values():
         if not entity.machine:
             continue
@@ -49,24 +55,32 @@ def _from_source(path: Path, registers: list[Path]):
         yield entity.id, entity.kind, names, contexts
 
 
-def candidates(paths: list[str | Path], registers: list[Path]) -> list[str]:
-    """One line per candidate, most frequent first: count, kind, id, names, a context."""
+def candidates(paths: list[str | Path], registers: list[Path],
+               failed: Callable[[str], None] = lambda message: None) -> list[str]:
+    """One line per candidate, most frequent first: count, kind, id, names, a context.
+
+    Paths are sources and editions (`*.xml`), as `convert` finds them (folders recursively,
+    `.7z` archives); a file that cannot be read is reported through `failed` and skipped."""
     count: Counter = Counter()
     info: dict[str, tuple[str, list[str]]] = {}
     contexts: dict[str, list[str]] = defaultdict(list)
-    for path in map(Path, paths):
-        files = [path] if path.is_file() else sorted(path.iterdir())
-        for f in files:
-            if f.suffix == ".xml":
-                rows = _from_edition(f)
-            elif f.suffix == ".txt":
-                rows = _from_source(f, registers)
-            else:
-                continue
-            for entity_id, kind, names, ctx in rows:
-                count[entity_id] += len(ctx)
-                info.setdefault(entity_id, (kind, names))
-                contexts[entity_id].extend(ctx)
+    for source in iter_sources(paths):
+        if isinstance(source, Refused):
+            failed(source.error)
+            continue
+        try:
+            rows = list(_from_edition(source.path) if source.data is None and source.path.suffix == ".xml"
+                        else _from_source(source, registers))
+        except ToolError as exc:
+            failed(str(exc))
+            continue
+        except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+            failed(f"{source.name}: cannot read ({type(exc).__name__}: {exc})")
+            continue
+        for entity_id, kind, names, ctx in rows:
+            count[entity_id] += len(ctx)
+            info.setdefault(entity_id, (kind, names))
+            contexts[entity_id].extend(ctx)
     lines = []
     for entity_id, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])):
         kind, names = info[entity_id]

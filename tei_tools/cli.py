@@ -95,10 +95,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         options.publication.publisher = publisher
     if licence_url:
         options.publication.licence_url = licence_url
-    from .atomic import sweep
-
-    for leftover in sweep(Path(out_dir)):  # what a killed run left half-written
-        click.echo(f"{leftover}: removed (left half-written by a run that was stopped)", err=True)
+    _sweep(out_dir)
     found = list(iter_sources(sources))
     files = [s for s in found if not isinstance(s, Refused)]
     failed = 0
@@ -176,6 +173,14 @@ def validate(paths, tei_all, jobs) -> None:
     sys.exit(1 if bad else 0)
 
 
+def _sweep(out_dir: str | None) -> None:
+    """Remove what a killed run of ours left half-written in the output folder, saying so."""
+    from .atomic import sweep
+
+    for leftover in sweep(Path(out_dir)) if out_dir else ():
+        click.echo(f"{leftover}: removed (left half-written by a run that was stopped)", err=True)
+
+
 def _each(files: list[Path], work) -> tuple[list[Path], int]:
     """Run work(file) for every file; report failures one a line; the good files, the failures."""
     from .errors import ToolError
@@ -200,13 +205,19 @@ def _each(files: list[Path], work) -> tuple[list[Path], int]:
               help="Folder for <id>.html and index.html.")
 def html(paths, out_dir) -> None:
     """Write a reading edition (HTML5, side by side, names indexed) per TEI edition."""
+    from .errors import ToolError
     from .transform import html as to_html, index
 
     files = _edition_files(paths)
+    _sweep(out_dir)
     good, failed = _each(files, lambda f: to_html(f, out_dir))
     if good:
-        index(good, out_dir)
-    click.echo(f"html: {len(files) - failed} written, {failed} failed", err=True)
+        try:
+            index(good, out_dir)
+        except (ToolError, OSError) as exc:
+            failed += 1
+            click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
+    click.echo(f"html: {len(good)} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -221,6 +232,7 @@ def text(paths, out_dir, lang) -> None:
 
     files = _edition_files(paths)
     langs = (lang,) if lang else ("zh", "en")
+    _sweep(out_dir)
     _, failed = _each(files, lambda f: to_text(f, out_dir, langs))
     click.echo(f"text: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
@@ -242,6 +254,7 @@ def dublin_core(paths, out_dir) -> None:
         _, failed = _each(files, lambda f: click.echo(
             dc.to_bytes(dc.record(parse(f), str(f))).decode("utf-8"), nl=False))
         sys.exit(1 if failed else 0)
+    _sweep(out_dir)
     _, failed = _each(files, lambda f: dc.write(f, out_dir))
     click.echo(f"dc: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
@@ -271,6 +284,7 @@ def bag(paths, out_dir, source_dirs, organization, verify) -> None:
     if not out_dir:
         _fail_usage("bag needs -o DIR (or --verify)")
     files = _edition_files(paths)
+    _sweep(out_dir)
     _, failed = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs],
                                                  organization))
     click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
@@ -315,14 +329,21 @@ def entities(paths, registers) -> None:
     from .candidates import candidates
     from .errors import ToolError
 
+    problems: list[str] = []
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
     try:
-        rows = candidates(list(paths), [Path(r) for r in registers])
-    except ToolError as exc:
+        rows = candidates(list(paths), [Path(r) for r in registers], failed)
+    except ToolError as exc:  # a broken register
         click.echo(str(exc), err=True)
         sys.exit(1)
     for row in rows:
         click.echo(row)
-    click.echo(f"{len(rows)} candidate(s) not in the register", err=True)
+    click.echo(f"{len(rows)} candidate(s) not in the register, {len(problems)} file(s) failed", err=True)
+    sys.exit(1 if problems else 0)
 
 
 def run(args: list[str] | None = None) -> None:

@@ -49,8 +49,26 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
     target = Path(out_dir) / f"{ident}.html"
-    write_atomic(target, bytes(_run("html.xsl", tree, path)))
+    _write_page(target, bytes(_run("html.xsl", tree, path)))
     return target
+
+
+GENERATOR = b'<meta name="generator" content="tei_tools">'  # how a page says it is ours
+_LOOK = 4096  # the generator stands in the head, near the start
+
+
+def _write_page(target: Path, data: bytes) -> None:
+    """Write an HTML page, but over a page of ours only: a user's own index.html (or any file
+    of that name without our generator line near its start) is left as it is."""
+    if target.exists() or target.is_symlink():
+        try:
+            with open(target, "rb") as handle:
+                head = handle.read(_LOOK)
+        except OSError:
+            head = b""
+        if not target.is_file() or GENERATOR not in head:
+            raise ToolError(str(target), None, "exists and was not written by tei_tools; not overwritten")
+    write_atomic(target, data)
 
 
 def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", "en"),
@@ -94,11 +112,12 @@ def index(paths: list[Path], out_dir: str | Path) -> Path:
                          E.TD(E.SPAN(f["zh"], lang="zh-Hans"), E.BR(), E.SPAN(f["en"], lang="en")),
                          E.TD(E.A(f["id"], href=f"{f['id']}.html"))))
     table.append(body)
-    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE("Editions"),
+    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.META(name="generator", content="tei_tools"),
+                         E.TITLE("Editions"),
                          E.STYLE("body{font-family:Georgia,serif;max-width:60rem;margin:auto;padding:1rem}"
                                  ":lang(zh-Hans){font-family:'Noto Serif CJK SC','Songti SC',SimSun,serif}"
                                  "td,th{padding:.3rem .6rem;text-align:left;vertical-align:top}")),
                   E.BODY(E.H1("Editions"), table), lang="en")
     target = Path(out_dir) / "index.html"
-    write_atomic(target, b"<!DOCTYPE html>\n" + tostring(page, encoding="utf-8"))
+    _write_page(target, b"<!DOCTYPE html>\n" + tostring(page, encoding="utf-8"))
     return target

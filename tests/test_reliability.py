@@ -2,6 +2,7 @@
 own bags, failures of the disk are one line (the reliability issue's first items)."""
 from __future__ import annotations
 
+import re
 import shutil
 
 from click.testing import CliRunner
@@ -171,3 +172,198 @@ def test_a_file_name_with_a_line_break_is_refused_with_a_reason(tmp_path):
     odd.write_bytes((SOURCES / "1946-05-19_简讯.md").read_bytes())
     code, text = run("convert", odd, "-o", tmp_path / "out", "--no-entities")
     assert code == 1 and "control characters" in text and not list((tmp_path / "out").glob("*.xml"))
+
+
+# -- the later items: damaged headers, swaps that cannot lose, pages not ours, linear tagging --
+
+BILINGUAL = SOURCES / "101_fenyang_red_star.txt"
+
+
+def test_a_page_number_of_thousands_of_digits_is_one_line_in_both_readers(tmp_path):
+    """Python refuses to read an int of over 4,300 digits: the readers stop at 4 digits."""
+    text = BILINGUAL.read_text(encoding="utf-8")
+    english = tmp_path / "page-en.txt"
+    english.write_text(re.sub(r"^Page: .*$", "Page: " + "9" * 5000, text, count=1, flags=re.M), encoding="utf-8")
+    chinese = tmp_path / "page-zh.md"
+    chinese.write_text((SOURCES / "1946-05-19_简讯.md").read_text(encoding="utf-8").replace(
+        "第1版", "第" + "1" * 5000 + "版", 1), encoding="utf-8")
+    for source, line in ((english, 4), (chinese, 4)):
+        for command in (["convert", source, "-o", tmp_path / "out"], ["entities", source]):
+            code, out = run(*command)
+            assert code == 1 and f"{source}:{line}:" in out and "at most 4 digits" in out, (command, out)
+            assert "Traceback" not in out and "4300" not in out
+
+
+def test_a_doubled_colon_in_a_header_field_is_refused_not_an_edition_schematron_rejects(tmp_path):
+    source = tmp_path / "colon.txt"
+    source.write_text(BILINGUAL.read_text(encoding="utf-8").replace("Title: ", "Title:: ", 1), encoding="utf-8")
+    code, out = run("convert", source, "-o", tmp_path / "out")
+    assert code == 1 and f"{source}:1: header field 'Title' has a second colon" in out
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.xml"))
+
+
+def test_a_one_paragraph_article_with_a_closing_note_keeps_its_paragraph_aligned():
+    from tei_tools.pipeline import Options, enrich
+    from tei_tools.readers import read_bytes
+
+    english = ("Title: A Note\nAuthor: \nDate: 1946-05-20\nPage: 1\n\nA Note\n\n(Xinhua, Yan'an, 17th) "
+               "This one paragraph tells the whole story at some length.\n\n(From the Jin-Cha-Ji Daily)\n\n")
+    chinese = ("### 一则消息\r\n\r\n1946-05-20\r\n第1版()\n专栏：\n\n　　一则消息\n"
+               "    【新华社延安十七日电】这一段讲了整个事情，说得相当长。\n　（原载晋察冀日报）\r\n")
+    edition = enrich(read_bytes((english + "<hr />\n\nOriginal:\n\n" + chinese).encode(), "note.txt"),
+                     Options(entities=False))
+    for side in edition.sides.values():
+        assert [u.kind for u in side.units] == ["title", "p", "note"]
+    assert edition.links == [("zh-title", "en-title"), ("zh-p1", "en-p1"), ("zh-note", "en-note")]
+
+
+def _bag(tmp_path):
+    out = tmp_path / "bags"
+    assert run("bag", CHINESE_ONLY, "-o", out, "--sources", SOURCES)[0] == 0
+    return out, out / "rmrb-19460519-01-jian-xun-ca46f016"
+
+
+def test_a_killed_bag_runs_half_built_folder_is_swept_by_the_next_run(tmp_path):
+    out, bag = _bag(tmp_path)
+    half = out / f".{bag.name}.999999999.abcd.tei-tools.tmp"  # a run that died building it
+    (half / "data").mkdir(parents=True)
+    (half / "bagit.txt").write_text("BagIt-Version: 0.97\n", encoding="utf-8")
+    code, text = run("bag", CHINESE_ONLY, "-o", out, "--sources", SOURCES)
+    assert code == 0 and f"{half}: removed" in text and not half.exists()
+    assert sorted(p.name for p in out.iterdir()) == [bag.name]
+
+
+def test_a_swap_killed_between_its_renames_loses_neither_bag(tmp_path, monkeypatch):
+    """Without an atomic exchange the old bag is moved aside first; a run that dies right then
+    leaves it in a holder folder that the next run puts back."""
+    from tei_tools import atomic, bag as bags
+
+    out, bag = _bag(tmp_path)
+    old_manifest = (bag / "manifest-sha256.txt").read_bytes()
+    monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)
+    real_rename = atomic.os.rename
+
+    def dies_after_the_first(src, dst):
+        if str(dst) == str(bag):  # the new bag's move into place: killed right before it
+            raise KeyboardInterrupt
+        real_rename(src, dst)
+
+    monkeypatch.setattr(atomic.os, "rename", dies_after_the_first)
+    monkeypatch.setattr(atomic, "_running", lambda pid: False)  # as if this process had died
+    try:
+        bags.make(CHINESE_ONLY, out, [SOURCES])
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(atomic.os, "rename", real_rename)
+    assert not bag.exists()  # the moment of danger: only the holder has it
+    restored = atomic.sweep(out)
+    assert restored and bag.is_dir() and (bag / "manifest-sha256.txt").read_bytes() == old_manifest
+    assert bags.verify(bag) == [] and sorted(p.name for p in out.iterdir()) == [bag.name]
+
+
+def test_two_bag_runs_racing_leave_one_whole_bag(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "bags"
+    cmd = [sys.executable, "-m", "tei_tools.cli", "bag", str(CHINESE_ONLY), "-o", str(out), "--sources", str(SOURCES)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for _ in range(3)]
+    codes = [p.wait(timeout=120) for p in procs]
+    assert codes == [0, 0, 0], [p.stdout.read() for p in procs]
+    assert sorted(p.name for p in out.iterdir()) == ["rmrb-19460519-01-jian-xun-ca46f016"]
+    from tei_tools.bag import verify
+
+    assert verify(out / "rmrb-19460519-01-jian-xun-ca46f016") == []
+
+
+def test_bag_verify_names_a_file_it_cannot_read(tmp_path, monkeypatch):
+    import bagit
+
+    from tei_tools import bag as bags
+
+    _, bag = _bag(tmp_path)
+    victim = next((bag / "data").glob("*.xml"))
+    real = bags._sha256
+
+    def unreadable(path):
+        if path == victim:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    def validate(self, **kwargs):
+        raise PermissionError(13, "Permission denied", str(victim))
+
+    monkeypatch.setattr(bags, "_sha256", unreadable)
+    monkeypatch.setattr(bagit.Bag, "validate", validate)
+    assert bags.verify(bag) == [f"{victim}: cannot read: Permission denied"]
+
+
+def test_a_folder_that_cannot_be_listed_is_one_line_for_convert_and_entities(tmp_path, monkeypatch):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    real = os.scandir
+
+    def refuse(path="."):
+        if str(path) == str(src):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    for command in (["convert", src, "-o", tmp_path / "out"], ["entities", src]):
+        code, out = run(*command)
+        assert code == 1 and f"{src}: cannot list: Permission denied" in out, (command, out)
+        assert "Traceback" not in out
+
+
+def test_html_leaves_a_users_index_html_alone(tmp_path):
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "index.html").write_text("<p>my own index</p>", encoding="utf-8")
+    code, text = run("html", CHINESE_ONLY, "-o", out)
+    assert code == 1 and f"{out / 'index.html'}: exists and was not written by tei_tools" in text
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>my own index</p>"
+    assert (out / "rmrb-19460519-01-jian-xun-ca46f016.html").is_file()
+    (out / "index.html").unlink()
+    assert run("html", CHINESE_ONLY, "-o", out)[0] == 0
+    assert run("html", CHINESE_ONLY, "-o", out)[0] == 0  # its own pages: rewritten
+
+
+def _lines_run(work) -> int:
+    """Lines of tei_tools code executed by work(): a count, not a time, so the test is exact."""
+    import sys
+
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if "/tei_tools/" not in frame.f_code.co_filename:
+            return None
+        count += event == "line"
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_name_tagging_costs_grow_linearly_with_one_long_line():
+    """A 4 MB line once took minutes: rules scanned every word and every span for each match."""
+    from tei_tools.pipeline import entity_tagger
+
+    tagger = entity_tagger(())
+    chinese = "".join(ln.strip() for ln in BILINGUAL.read_text(encoding="utf-8").partition("<hr />")[2]
+                      .split("\n") if ln.startswith("    "))
+    english = " ".join(BILINGUAL.read_text(encoding="utf-8").partition("<hr />")[0].split("\n")[9:])
+    costs = {}
+    for n in (4_000, 16_000):
+        zh = (chinese * (n // len(chinese) + 1))[:n]
+        en = (english * (n // len(english) + 1))[:n].rsplit(" ", 1)[0]
+        costs[n] = (_lines_run(lambda: tagger.zh.tag_units([zh], [])),
+                    _lines_run(lambda: tagger.en.tag(en, [], {})))
+    for lang, small, large in zip(("zh", "en"), costs[4_000], costs[16_000]):
+        assert large < 5 * small, (lang, small, large)  # 4x the text: about 4x the work (16x if quadratic)

@@ -14,7 +14,7 @@ from .lexicon import (EN_COMMITTEE_MODIFIERS, EN_NOT_NAME, EN_ORG_HEADS, EN_PERS
                       EN_PLACE_HEADS, entries)
 from .propagate import occurrences
 from .romanize import SYLLABLE
-from .spans import Span, proposed, resolve
+from .spans import Span, coverage, proposed, resolve
 from .zh import same_place, with_register_ref
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-’'.][A-Za-z0-9]+)*(?:(?<=s)['’](?![A-Za-z]))?\.?|\S")
@@ -186,15 +186,16 @@ class EnglishTagger:
             orgs.extend(self._orgs(text, run, places))
         # Inside an organisation's name a register organisation counts only where the name
         # starts with it (Trade Union in … Trade Union Council is no mention).
+        in_org, inside_org = coverage(len(text), orgs), coverage(len(text), orgs, inner=True)
         known = [s for s in self.register_spans(text, ws, extra)
-                 if s.kind != "org" or not any(o.start < s.start < o.end for o in orgs)]
+                 if s.kind != "org" or not inside_org[s.start]]
         spans: list[Span] = proposed("register", (s for s in known if s.name in self.names))
         spans += proposed("lexicon", (s for s in known if s.name not in self.names))
         spans += proposed("units", (Span(m.start(), m.end(), "org", m.group()) for m in _UNIT.finditer(text)))
         spans += proposed("orgs", orgs)
         spans += proposed("places", self._places(text, ws, places, orgs))
         spans += proposed("persons", (p for p in self._persons(text, ws, authors, hints)
-                                      if not any(o.start <= p.start < o.end for o in orgs)))
+                                      if not in_org[p.start]))
         # A name a rule found that the register lists is a register name.
         spans = [s.by("register") if s.ref and s.rule != "lexicon" else s
                  for s in (with_register_ref(s, self.names) for s in spans)]

@@ -61,6 +61,17 @@ def proposed(rule: str, spans: Iterable[Span]) -> list[Span]:
     return [s.by(rule) for s in spans]
 
 
+def coverage(length: int, spans: Iterable[Span], inner: bool = False) -> bytearray:
+    """One byte a character of a text: 1 where one of the spans covers it (inner: covers it
+    and starts before it). Asking it is constant time: checking every span was quadratic."""
+    covered = bytearray(length + 1)
+    for s in spans:
+        start = s.start + 1 if inner else s.start
+        if start < s.end:
+            covered[start:s.end] = b"\x01" * (s.end - start)
+    return covered
+
+
 def reading_order(span: Span) -> tuple[int, int]:
     return (span.start, -span.end)
 

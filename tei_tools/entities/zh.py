@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 from functools import lru_cache
 
 from . import zh_rules
-from .spans import Span, proposed, reading_order, resolve
+from .spans import Span, coverage, proposed, reading_order, resolve
 from .lexicon import (EN_PLACE_HEADS, ZH_COMMITTEE_WORDS, ZH_GEO_HEADS, ZH_NOT_ORG, ZH_ORG_HEADS, ZH_PERSON_TITLES,
                       ZH_NOT_PLACE, ZH_PLACE_SUFFIXES, ZH_STOP_CHARS, ZH_SURNAMES,
                       ZH_TITLES_BEFORE, entries)
@@ -37,6 +38,24 @@ class Token(NamedTuple):
     flag: str
     start: int
     end: int
+
+
+class Tokens(list):
+    """jieba's words of one text, in order, found by position by bisection: the rules ask for
+    the words near a match, and scanning all of them made long texts quadratic."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+
+    def overlapping(self, left: int, right: int) -> list[Token]:
+        """The words with a character in [left, right)."""
+        return self[bisect_right(self.ends, left):bisect_left(self.starts, right)]
+
+    def within(self, left: int, right: int) -> list[Token]:
+        """The words wholly inside [left, right)."""
+        return self[bisect_left(self.starts, left):bisect_right(self.ends, right)]
 
 
 def _jieba():
@@ -77,14 +96,14 @@ class ChineseTagger:
         self.title_after = re.compile("副?(?:" + "|".join(map(re.escape, ZH_PERSON_TITLES)) + ")")
         self.titles = frozenset(ZH_PERSON_TITLES) | {"副" + t for t in ZH_PERSON_TITLES}
 
-    def tokens(self, text: str) -> list[Token]:
+    def tokens(self, text: str) -> Tokens:
         out, pos = [], 0
         for pair in self.pseg.cut(text):
             word = pair.word
             end = pos + len(word)
             out.append(Token(word, pair.flag, pos, end))
             pos = end
-        return out
+        return Tokens(out)
 
     # -- single rules --------------------------------------------------------------------
     def register_spans(self, text: str) -> list[Span]:
@@ -160,7 +179,7 @@ class ChineseTagger:
         while left > 0 and end - left < _MAX_ORG and text[left - 1] not in ZH_STOP_CHARS \
                 and is_han(text[left - 1]):
             left -= 1
-        inside = [t for t in tokens if t.end > left and t.start < head_start]
+        inside = tokens.overlapping(left, head_start)
         verbs = [k for k, t in enumerate(inside) if t.flag == "v" and len(t.word) >= 2]
         if verbs:  # a name holds no verb: 周总理接见缅甸代表团 is a clause
             inside = inside[verbs[-1] + 1:]
@@ -185,9 +204,7 @@ class ChineseTagger:
                 inner = self._org_ending_at(text, tokens, m.start(), m.end())
                 if inner and inner.start >= org.start and inner.name not in ZH_NOT_ORG:
                     out.append(inner)
-        for tok in tokens:
-            if tok.start < org.start or tok.end > org.end:
-                continue
+        for tok in tokens.within(org.start, org.end):
             place = self._place_token(text, tok, places, inside_org=True)
             if place:
                 out.append(place)
@@ -264,7 +281,7 @@ class ChineseTagger:
         """A named construction site is a place: a name, a few characters, 工地 (芜湖大桥工地)."""
         spans = []
         for m in re.finditer("工地", text):
-            inside = [t for t in tokens if m.start() - 8 <= t.start and t.end <= m.start()]
+            inside = tokens.within(m.start() - 8, m.start())
             first = next((t for t in inside if (self._proper(t) or t.word in places) and all(
                 is_han(ch) and ch not in ZH_STOP_CHARS for ch in text[t.start:m.start()])), None)
             if first:
@@ -282,7 +299,7 @@ class ChineseTagger:
         lexical = self._lexicon_ok(text, tokens)
         # Inside an organisation, a register name counts only as a place or as a name the
         # organisation's own name starts with (中共 in 中共汾阳县委, not 工会 in …工会联合会).
-        in_org = _coverage(len(text), orgs + journals)  # in_org[i]: an organisation holds character i
+        in_org = coverage(len(text), orgs + journals)  # in_org[i]: an organisation holds character i
         known = [s for s in self.register_spans(text)
                  if s.kind == "place" or not in_org[s.start] or any(o.start == s.start for o in orgs)]
         spans: list[Span] = proposed("register", (s for s in known if s.ref not in self.lexical_ids))
@@ -313,7 +330,7 @@ class ChineseTagger:
             spans += proposed("nested", self.nested(text, tokens, org, places))
         sites = self.site_spans(text, tokens, places)
         spans += proposed("sites", sites)
-        in_site = _coverage(len(text), sites)
+        in_site = coverage(len(text), sites)
         spans += proposed("places", (
             place for tok in tokens if not in_org[tok.start]
             for place in [self._place_token(text, tok, places, inside_org=bool(in_site[tok.start]))] if place))
@@ -343,23 +360,29 @@ class ChineseTagger:
                          for t, tok, probe, spans in zip(texts, tokens, probes, first)]
         rests: dict[str, set[str]] = {}
         for text, spans in zip(texts, spans_by_unit):
+            by_start: dict[int, list[Span]] = {}
+            for span in spans:
+                by_start.setdefault(span.start, []).append(span)
             for org in spans:
                 if org.kind != "org":
                     continue
-                for inner in spans:
-                    if inner.start == org.start and inner.end < org.end:
+                for inner in by_start[org.start]:
+                    if inner.end < org.end:
                         rests.setdefault(text[inner.end:org.end], set()).add(org.name)
         org_names = {s.name for spans in spans_by_unit for s in spans if s.kind == "org"}
         aliases = _aliases({r: longs for r, longs in rests.items() if r in org_names})
+        covered = [coverage(len(text), spans) for text, spans in zip(texts, spans_by_unit)]
         for k, text in enumerate(texts):
             for rest, longs in rests.items():
                 targets = {aliases.get(n, n) for n in longs}
                 if (len(targets) != 1 or len(rest) < 2 or rest in ZH_ORG_HEADS or rest in ZH_NOT_ORG
                         or rest in org_names):
                     continue
+                taken = covered[k]
                 for m in re.finditer(re.escape(rest), text):
-                    if not any(s.start < m.end() and m.start() < s.end for s in spans_by_unit[k]):
+                    if not any(taken[m.start():m.end()]):
                         spans_by_unit[k].append(Span(m.start(), m.end(), "org", rest, rule="short_forms"))
+                        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 aliases[rest] = targets.pop()
         # A short form or alias of a register organisation carries the register's id.
         ref_of = {s.name: s.ref for spans in spans_by_unit for s in spans if s.kind == "org" and s.ref}
@@ -396,14 +419,6 @@ def _aliases(rests: dict[str, set[str]]) -> dict[str, str]:
             target = aliases[target]
         aliases[name] = target
     return aliases
-
-
-def _coverage(length: int, spans: list[Span]) -> bytearray:
-    """One byte a character: 1 where one of the spans covers it."""
-    covered = bytearray(length + 1)
-    for s in spans:
-        covered[s.start:s.end] = b"\x01" * (s.end - s.start)
-    return covered
 
 
 def with_register_ref(span: Span, names: dict[str, tuple[str, str]]) -> Span:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import SourceError
 from ..model import ZH, Edition, Metadata, Side, SourceFile, Unit
-from .lines import WHITESPACE, Line, indent, modal_indent, split_lines, squash
+from .lines import MAX_PAGE_DIGITS, WHITESPACE, Line, indent, modal_indent, split_lines, squash
 
 NAME = "archive"
 TITLE = re.compile(r"^###(?:[ \t\u3000]+|$)(.*)$")
@@ -114,6 +114,9 @@ def parse(lines: list[Line], start: int, path: str) -> Article:
     m = _PAGE.match(lines[i].text) if i < len(lines) else None
     if not m:
         raise fail(i, "expected the page line '第N版(...)' after the date")
+    if len(m.group(1)) > MAX_PAGE_DIGITS:
+        raise fail(i, f"page number of {len(m.group(1))} digits in {lines[i].text[:30]!r}…: "
+                   f"not a page (at most {MAX_PAGE_DIGITS} digits)")
     article.page = (lines[i].no, int(m.group(1)))
     article.section = (m.group(2) or "").strip(WHITESPACE)
     i += 1

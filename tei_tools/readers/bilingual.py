@@ -12,7 +12,7 @@ import re
 from ..errors import SourceError
 from ..model import EN, ZH, Edition, Metadata, Side, SourceFile, Unit
 from . import archive
-from .lines import WHITESPACE, Line, indent, split_lines
+from .lines import MAX_PAGE_DIGITS, WHITESPACE, Line, indent, split_lines
 
 NAME = "bilingual"
 HEADER_FIELDS = ("Title", "Author", "Date", "Page")
@@ -93,7 +93,11 @@ class _Parser:
                                 f"(expected {', '.join(HEADER_FIELDS)})")
             if name in fields:
                 raise self.fail(line.no, f"header field {name!r} given twice")
-            fields[name] = (line.no, m.group(2).strip(WHITESPACE))
+            value = m.group(2).strip(WHITESPACE)
+            if value.startswith((":", "：")):
+                raise self.fail(line.no, f"header field '{m.group(1)}' has a second colon: "
+                                f"{line.text[:40]!r}")
+            fields[name] = (line.no, value)
             i += 1
         end_line = self.lines[i - 1].no
         for name in HEADER_FIELDS:
@@ -122,8 +126,10 @@ class _Parser:
 
     def _page(self, field: tuple[int, str]) -> int:
         line, value = field
-        if not value.isascii() or not value.isdigit() or int(value) < 1:
-            raise self.fail(line, f"'Page:' must be a page number (1, 2, …), got {value!r}")
+        if (not value.isascii() or not value.isdigit() or len(value) > MAX_PAGE_DIGITS
+                or int(value) < 1):
+            raise self.fail(line, f"'Page:' must be a page number (1, 2, … at most "
+                            f"{MAX_PAGE_DIGITS} digits), got {value[:20]!r}{'…' if len(value) > 20 else ''}")
         return int(value)
 
     def _english_body(self, lines: list[Line], fields, meta: Metadata) -> Side:
@@ -162,7 +168,10 @@ class _Parser:
 
 
 def _split_title(title_field: str) -> tuple[str, str]:
+    """'Main: Sub' -> ('Main', 'Sub'); never an empty main title."""
     title, _, subtitle = title_field.partition(": ")
+    if not title.strip() or not subtitle.strip():
+        return title_field.strip(), ""
     return title.strip(), subtitle.strip()
 
 

@@ -5,6 +5,9 @@ import re
 from dataclasses import dataclass
 
 WHITESPACE = " \t\u3000\u00a0"
+# A paper has tens of pages, a supplement at most hundreds: more digits are a damaged line (and
+# Python refuses to read an integer of over 4,300 digits at all).
+MAX_PAGE_DIGITS = 4
 _SPACE_RUN = re.compile(r"[\s\u3000]+")
 
 

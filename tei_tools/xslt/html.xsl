@@ -45,6 +45,7 @@
     <html lang="{/tei:TEI/@xml:lang}">
       <head>
         <meta charset="utf-8"/>
+        <meta name="generator" content="tei_tools"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
           <xsl:value-of select="$title/tei:title[@type='main'][@xml:lang='zh-Hans']"/>
