@@ -8,7 +8,8 @@ class ToolError(Exception):
     def __init__(self, path: str, line: int | None, message: str) -> None:
         self.path = str(path)
         self.line = line
-        self.message = message
+        # One line, whatever the message quotes (libxml2 puts line breaks into some of its own).
+        self.message = " ".join(part.strip() for part in message.splitlines() if part.strip())
         super().__init__(str(self))
 
     def __str__(self) -> str:

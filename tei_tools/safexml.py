@@ -24,6 +24,9 @@ def parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False, remove_blank_text=False)
 
 
+_WHERE = re.compile(r"\s*,?\s*line \d+, column \d+\s*$")
+
+
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     doctype = _DOCTYPE.search(data)
     if doctype:
@@ -34,7 +37,8 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         tree = etree.ElementTree(etree.fromstring(data, parser(), base_url=path))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 1
-        raise ToolError(path, line, f"not well-formed XML: {exc.msg}") from None
+        reason = _WHERE.sub("", exc.msg)  # the line is given once, in front
+        raise ToolError(path, line, f"not well-formed XML: {reason}") from None
     return tree
 
 
