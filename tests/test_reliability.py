@@ -367,3 +367,53 @@ def test_name_tagging_costs_grow_linearly_with_one_long_line():
                     _lines_run(lambda: tagger.en.tag(en, [], {})))
     for lang, small, large in zip(("zh", "en"), costs[4_000], costs[16_000]):
         assert large < 5 * small, (lang, small, large)  # 4x the text: about 4x the work (16x if quadratic)
+
+
+def test_links_fifos_and_folders_named_like_sources_are_each_reported(tmp_path):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.md").write_bytes((SOURCES / "1946-05-19_简讯.md").read_bytes())
+    (src / "loop1").symlink_to("loop2.txt")
+    (src / "loop2.txt").symlink_to("loop1")
+    (src / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(src / "fifo.txt")
+    (src / "dir.txt").mkdir()
+    for command in (["convert", src, "-o", tmp_path / "out", "--no-entities"], ["entities", src]):
+        code, out = run(*command)
+        assert code == 1 and "Traceback" not in out, out
+        for name in ("loop2.txt", "dangling.txt", "fifo.txt"):
+            assert str(src / name) in out, (command, name, out)
+    assert "converted 1, failed" in run("convert", src, "-o", tmp_path / "out2", "--no-entities")[1]
+
+
+def test_a_stray_latin1_byte_is_reported_on_its_own_line(tmp_path):
+    lines = BILINGUAL.read_bytes().split(b"\n")
+    lines[9] += b"\xe9"  # line 10
+    source = tmp_path / "latin1.txt"
+    source.write_bytes(b"\n".join(lines))
+    code, out = run("convert", source, "-o", tmp_path / "out")
+    assert code == 1 and f"{source}:10: cannot be decoded" in out
+
+
+def test_a_full_or_read_only_disk_is_one_line_for_every_writer(tmp_path, monkeypatch):
+    import errno
+
+    from tei_tools import atomic
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    for module in ("tei_tools.transform", "tei_tools.dc", "tei_tools.convert"):
+        monkeypatch.setattr(f"{module}.write_atomic", full)
+    monkeypatch.setattr(atomic, "temp_dir", lambda parent, name: (_ for _ in ()).throw(
+        OSError(errno.EROFS, "Read-only file system", str(parent))))
+    for command in (["html", CHINESE_ONLY, "-o", tmp_path / "h"], ["text", CHINESE_ONLY, "-o", tmp_path / "t"],
+                    ["dc", CHINESE_ONLY, "-o", tmp_path / "d"],
+                    ["convert", SOURCES / "1946-05-19_简讯.md", "-o", tmp_path / "c", "--no-entities", "-j", "1"]):
+        code, out = run(*command)
+        assert code == 1 and "No space left on device" in out and "Traceback" not in out, (command, out)
+    monkeypatch.setattr("tei_tools.bag.temp_dir", atomic.temp_dir)
+    code, out = run("bag", CHINESE_ONLY, "-o", tmp_path / "b", "--sources", SOURCES)
+    assert code == 1 and "Read-only file system" in out and "Traceback" not in out, out
