@@ -15,7 +15,7 @@ TEI_ALL  ?= $(firstword $(wildcard schema/tei_all.rng ../shared/tei/tei_all.rng)
 JING     := $(shell command -v jing 2>/dev/null)
 TEI_ALL_FLAG := $(if $(and $(TEI_ALL),$(JING)),--tei-all $(TEI_ALL))
 
-.PHONY: all editions validate html text bag test bench scores clean tei-all
+.PHONY: all editions validate html text bag saf test bench scores clean tei-all
 .DELETE_ON_ERROR:
 
 all: validate html text
@@ -27,7 +27,7 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 editions: editions/.built
-editions/.built: $(SOURCES) $(PACKAGE) $(INSTALLED) editions/register.xml
+editions/.built: $(SOURCES) $(PACKAGE) $(INSTALLED) editions/register.xml $(wildcard tei-tools.toml)
 	$(BIN)/tei-tools convert editions/sources -o editions
 	touch $@
 
@@ -47,11 +47,18 @@ $(BUILD)/text/.built: editions/.validated tei_tools/xslt/text.xsl
 	touch $@
 
 # BagIt packages (with Dublin Core records) of every edition, in build/bags.
+# Organisation, contact, licence: tei-tools.toml (README); ORGANIZATION= overrides its name.
 ORGANIZATION ?=
+CONFIG   := $(wildcard tei-tools.toml)
 bag: $(BUILD)/bags/.built
-$(BUILD)/bags/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt/text.xsl
+$(BUILD)/bags/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt/text.xsl $(CONFIG)
 	$(BIN)/tei-tools bag editions -o $(BUILD)/bags $(if $(ORGANIZATION),--organization "$(ORGANIZATION)")
 	$(BIN)/tei-tools bag --verify $(BUILD)/bags/*/
+	touch $@
+
+saf: $(BUILD)/saf/.built
+$(BUILD)/saf/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt/text.xsl $(CONFIG)
+	$(BIN)/tei-tools saf editions -o $(BUILD)/saf
 	touch $@
 
 test: $(INSTALLED)

@@ -7,16 +7,18 @@ give byte-identical manifests; the bagging date appears only when SOURCE_DATE_EP
 """
 from __future__ import annotations
 
-import hashlib
+import datetime as _dt
+import json
 import logging
 import shutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from . import __version__, dc, transform
-from .atomic import replace_dir, temp_dir
+from .packages import Item, digest, occupied, package
 from .errors import ToolError
-from .paths import safe_name
-from .safexml import parse
 from .tei_writer import build_date
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -30,79 +32,135 @@ def _bagit():
     return bagit
 
 
-def find_source(edition: Path, tree, source_dirs: list[Path]) -> Path:
-    """The source file the edition names, with the bytes the edition recorded."""
-    name = tree.xpath("string(//t:sourceDesc/t:bibl/t:idno[@type='filename'])", namespaces=NS)
-    digest = tree.xpath("string(//t:sourceDesc/t:bibl/t:idno[@type='sha256'])", namespaces=NS)
-    if not name or not digest:
-        raise ToolError(str(edition), None, "the edition does not record its source file and sha256")
-    name = safe_name(name, str(edition), "source file name")
-    dirs = source_dirs + [edition.parent / "sources"]
-    for folder in dirs:
-        candidate = folder / name
-        if candidate.is_file():
-            actual = _sha256(candidate)
-            if actual != digest:
-                raise ToolError(str(candidate), None, f"source bytes changed since the edition was made "
-                                f"(sha256 {actual}, the edition records {digest}); not bagged")
-            return candidate
-    raise ToolError(str(edition), None, f"source file {name} not found in "
-                    + ", ".join(str(d) for d in dirs))
+@dataclass
+class BagInfo:
+    """Who packs the bags: bag-info.txt fields from the configuration or the options."""
+
+    organization: str = ""
+    address: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    group: str = ""  # Bag-Group-Identifier; default: paper id and month, e.g. rmrb-1957-01
+    checksums: list[str] = field(default_factory=list)  # sha256 is always there
+
+
+BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+CHECKSUMS = ("md5", "sha1", "sha256", "sha512")
+SCHEMAS = ("tei_tools.xsd", "tei_tools.sch", "xml.xsd")
+
+
+def algorithms(names: list[str] | tuple[str, ...]) -> list[str]:
+    """The manifests a bag gets: sha256 and those asked for, in a fixed order."""
+    unknown = sorted(set(names) - set(CHECKSUMS))
+    if unknown:
+        raise ToolError("--checksums", None, f"unknown algorithm {unknown[0]!r} (known: {', '.join(CHECKSUMS)})")
+    return [a for a in CHECKSUMS if a in set(names) | {ALGORITHM}]
 
 
 def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | None = None,
-         organization: str = "") -> Path:
-    """Write DIR/<id>/ as a complete bag; an existing bag of that id is replaced whole."""
-    bagit = _bagit()
-    edition = Path(edition)
-    tree = parse(edition)
-    edition_id = transform.edition_id(tree, edition)
-    source = find_source(edition, tree, list(source_dirs or []))
-    out_dir = Path(out_dir)
-    work = temp_dir(out_dir, edition_id)
-    try:
-        shutil.copyfile(edition, work / f"{edition_id}.xml")
-        transform.html(edition, work, tree=tree)
-        transform.text(edition, work, tree=tree)
-        dc.write(edition, work, tree=tree)
-        (work / "source").mkdir()
-        shutil.copyfile(source, work / "source" / source.name)
-        title = (tree.xpath("string(//t:titleStmt/t:title[@type='main'][@xml:lang='en'])", namespaces=NS)
-                 or tree.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=NS))
-        info = {"External-Identifier": edition_id, "External-Description": title,
-                "Bag-Software-Agent": f"tei_tools {__version__} (bagit.py {bagit.VERSION})"}
-        if organization:
-            info["Source-Organization"] = organization
-        when = build_date()
-        info["Bagging-Date"] = when or "-"
-        bag = bagit.make_bag(str(work), info, checksums=[ALGORITHM])
-        if not when:  # no wall-clock date: drop it and rewrite the tag manifest
-            del bag.info["Bagging-Date"]
-            bag.save()
-        _sort_tagmanifest(work)
-        target = out_dir / edition_id
-        _check_target(target, edition_id)
-        replace_dir(work, target)
-        return target
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+         who: BagInfo | None = None) -> Path:
+    """Write DIR/<id>/ as a complete BagIt 1.0 bag (RFC 8493) in the Archivematica transfer
+    layout; an existing bag of that id is replaced whole.
+
+    data/objects/ holds the TEI (tei/), its schemas where its xml-model PIs point (schema/),
+    the HTML, the texts, the Dublin Core record and the source file byte for byte;
+    data/metadata/metadata.csv holds the Dublin Core for Archivematica's METS. The tag files
+    are written here, not by bagit-python (which writes BagIt 0.97 only); every bag is read
+    back by bagit-python in the tests, and checked against the project's profile.
+    """
+    who = who or BagInfo()
+    checksums = algorithms(who.checksums)
+
+    def fill(work: Path, item: Item) -> None:
+        objects = work / "data" / "objects"
+        for folder in ("tei", "schema", "html", "text", "dc", "source"):
+            (objects / folder).mkdir(parents=True)
+        shutil.copyfile(item.edition, objects / "tei" / f"{item.id}.xml")
+        for name in SCHEMAS:  # the editions' xml-model PIs say ../schema/: they resolve in the bag
+            (objects / "schema" / name).write_bytes(
+                resources.files("tei_tools").joinpath(f"schema/{name}").read_bytes())
+        transform.html(item.edition, objects / "html", tree=item.tree)
+        transform.text(item.edition, objects / "text", tree=item.tree)
+        record = dc.record(item.tree, str(item.edition))
+        (objects / "dc" / f"{item.id}.dc.xml").write_bytes(dc.to_bytes(record))
+        shutil.copyfile(item.source, objects / "source" / item.source.name)
+        (work / "data" / "metadata").mkdir()
+        (work / "data" / "metadata" / "metadata.csv").write_bytes(dc.metadata_csv(record, "objects/"))
+        _write_tag_files(work, _bag_info(item.tree, item.edition, item.id, who), checksums)
+
+    return package(edition, out_dir, source_dirs, fill, _check_target)
 
 
-def _sort_tagmanifest(bag_dir: Path) -> None:
-    path = bag_dir / f"tagmanifest-{ALGORITHM}.txt"
-    lines = sorted(path.read_text(encoding="utf-8").splitlines(), key=lambda ln: ln.split(" ", 1)[1])
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+@lru_cache(maxsize=1)
+def profile() -> dict:
+    """The project's BagIt profile (data/bagit-profile.json), which every bag names and meets."""
+    return json.loads(resources.files("tei_tools").joinpath("data/bagit-profile.json").read_text(encoding="utf-8"))
+
+
+def _bag_info(tree, edition: Path, edition_id: str, who: BagInfo) -> list[tuple[str, str]]:
+    x = lambda q: tree.xpath(f"string({q})", namespaces=NS)  # noqa: E731
+    title = x("//t:titleStmt/t:title[@type='main'][@xml:lang='en']") or x("//t:titleStmt/t:title[@type='main']")
+    uri = x("//t:publicationStmt/t:idno[@type='URI']")
+    date = x("//t:sourceDesc/t:biblStruct/t:monogr/t:imprint/t:date/@when")
+    paper = edition_id.split("-", 1)[0]
+    fields = [("Source-Organization", who.organization), ("Organization-Address", who.address),
+              ("Contact-Name", who.contact_name), ("Contact-Email", who.contact_email),
+              ("External-Description", " ".join(title.split())),
+              ("External-Identifier", edition_id), ("External-Identifier", uri),
+              ("Bagging-Date", bagging_date(tree, edition)),
+              ("Bag-Group-Identifier", who.group or (f"{paper}-{date[:7]}" if date else "")),
+              ("Bag-Software-Agent", f"tei_tools {__version__}"),
+              ("BagIt-Profile-Identifier", profile()["BagIt-Profile-Info"]["BagIt-Profile-Identifier"])]
+    return [(k, v) for k, v in fields if v]
+
+
+def bagging_date(tree, edition: Path) -> str:
+    """SOURCE_DATE_EPOCH's date; else the date the edition records it was built; else the
+    day its file was last written (the build): never the wall clock of the bagging run, so
+    that bagging the same editions twice gives the same bytes."""
+    when = build_date() or tree.xpath("string(//t:publicationStmt/t:date/@when)", namespaces=NS)
+    if when:
+        return when[:10]
+    stamp = edition.stat().st_mtime
+    return _dt.datetime.fromtimestamp(stamp, _dt.timezone.utc).date().isoformat()
+
+
+def _write_tag_files(bag: Path, info: list[tuple[str, str]], checksums: list[str]) -> None:
+    payload = sorted(p for p in (bag / "data").rglob("*") if p.is_file())
+    octets = sum(p.stat().st_size for p in payload)
+    info = info + [("Payload-Oxum", f"{octets}.{len(payload)}"), ("Bag-Size", _size(octets))]
+    (bag / "bagit.txt").write_bytes(BAGIT_TXT)
+    (bag / "bag-info.txt").write_text("".join(f"{k}: {v}\n" for k, v in info), encoding="utf-8")
+    for algorithm in checksums:
+        _manifest(bag, f"manifest-{algorithm}.txt", payload, algorithm)
+    tags = [bag / "bagit.txt", bag / "bag-info.txt"] + [bag / f"manifest-{a}.txt" for a in checksums]
+    for algorithm in checksums:
+        _manifest(bag, f"tagmanifest-{algorithm}.txt", tags, algorithm)
+
+
+def _manifest(bag: Path, name: str, files: list[Path], algorithm: str) -> None:
+    """One line a file, `digest  path`, sorted by path: the same files give the same bytes."""
+    lines = {_encoded(p.relative_to(bag).as_posix()): digest(p, algorithm) for p in files}
+    (bag / name).write_text("".join(f"{lines[k]}  {k}\n" for k in sorted(lines)), encoding="utf-8")
+
+
+def _encoded(path: str) -> str:
+    """RFC 8493 2.1.3: a manifest path encodes %, CR and LF."""
+    return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _size(octets: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if octets < 1024 or unit == "GB":
+            return f"{int(octets)} {unit}" if unit == "bytes" else f"{octets:.1f} {unit}"
+        octets /= 1024
+    return ""
 
 
 def _check_target(target: Path, edition_id: str) -> None:
     """A bag replaces only an empty folder or its own earlier bag (bagit.txt, and bag-info.txt
     naming this edition): never a folder someone else made."""
-    if not target.exists() and not target.is_symlink():
-        return
-    if target.is_symlink() or not target.is_dir():
-        raise ToolError(str(target), None, "exists and is not a bag folder; not replaced")
-    if not any(target.iterdir()):
+    if not occupied(target, "a bag folder"):
         return
     info = target / "bag-info.txt"
     try:
@@ -162,9 +220,4 @@ def verify(bag_dir: str | Path) -> list[str]:
 
 
 def _sha256(path: Path) -> str:
-    """The digest of a file of any size, read in bounded pieces."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for piece in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(piece)
-    return digest.hexdigest()
+    return digest(path, ALGORITHM)

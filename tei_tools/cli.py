@@ -35,8 +35,35 @@ def _edition_files(paths: tuple[str, ...]) -> list[Path]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tei-tools")
-def main() -> None:
-    """Turn bilingual newspaper articles into TEI P5 editions, validate and transform them."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (default: ./tei-tools.toml if there is one). Its settings "
+                   "(publisher, licence, organisation, contact, registers, identifier base, paper "
+                   "id) apply to every command; command-line options override them.")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """Turn bilingual newspaper articles into TEI P5 editions, validate and transform them.
+
+    Settings come from tei-tools.toml (or --config FILE); options override them.
+    """
+    from .config import load
+    from .errors import ToolError
+
+    if config_path is not None and not Path(config_path).is_file():
+        _fail_usage(f"no such configuration file: {config_path}")
+    try:
+        ctx.obj = load(config_path)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
+def _config():
+    """The configuration the group loaded (the defaults when a command is called alone)."""
+    from .config import Config
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx else None
+    return obj if isinstance(obj, Config) else Config()
 
 
 def _progress(items: list, label: str):
@@ -55,12 +82,13 @@ def _progress(items: list, label: str):
                    "'Title:' first: bilingual).")
 @click.option("--encoding", help="Source encoding; default: detect (BOM, UTF-8, GB18030).")
 @click.option("--force", is_flag=True, help="Overwrite editions that were edited by hand.")
-@click.option("--publisher", help="publicationStmt/publisher of the editions.")
-@click.option("--licence", "licence_url", help="URL of the editions' licence.")
+@click.option("--publisher", help="publicationStmt/publisher of the editions (overrides tei-tools.toml).")
+@click.option("--licence", "licence_url", help="URL of the editions' licence; the Creative Commons "
+                                                "licences and CC0 bring their text (overrides tei-tools.toml).")
 @click.option("--no-entities", is_flag=True, help="Skip name tagging.")
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
-                   "Default: DIR/register.xml if it exists.")
+                   "Default: registers of tei-tools.toml, else DIR/register.xml if it exists.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
             registers, jobs) -> None:
@@ -78,23 +106,37 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     from .pipeline import Options
     from .sources import Refused, iter_sources
 
+    from .config import licence
+    from .errors import ToolError
+
+    config = _config()
     # The project register lives with the editions unless named: DIR/register.xml.
     default = Path(out_dir) / REGISTER_NAME
-    chosen = [Path(r) for r in registers] or ([default] if default.is_file() else [])
+    chosen = ([Path(r) for r in registers] or config.registers
+              or ([default] if default.is_file() else []))
     options = Options(encoding=encoding, reader=reader, entities=not no_entities, registers=chosen)
+    if config.paper_id:
+        options.paper_id = config.paper_id
+    pub = options.publication
+    pub.publisher = publisher or config.publisher or pub.publisher
+    pub.identifier_base = config.identifier_base
+    if licence_url:  # the option's URL, with the text that URL means
+        try:
+            chosen_licence = licence(licence_url)
+        except ToolError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(2)
+        pub.licence_url, pub.licence_text = chosen_licence.url, chosen_licence.text
+    elif config.licence_url:
+        pub.licence_url, pub.licence_text = config.licence_url, config.licence_text
     if options.entities:
         from .entities.register import load_all
-        from .errors import ToolError
 
         try:
             load_all(chosen)  # a broken register is one message here, not a failure per worker
         except ToolError as exc:
             click.echo(str(exc), err=True)
             sys.exit(1)
-    if publisher:
-        options.publication.publisher = publisher
-    if licence_url:
-        options.publication.licence_url = licence_url
     _sweep(out_dir)
     found = list(iter_sources(sources))
     files = [s for s in found if not isinstance(s, Refused)]
@@ -266,11 +308,18 @@ def dublin_core(paths, out_dir) -> None:
               help="Folder for the bags, one <id>/ per edition.")
 @click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Where the source articles are (default: the editions' sources/ folder).")
-@click.option("--organization", default="", help="bag-info.txt Source-Organization.")
+@click.option("--organization", help="bag-info.txt Source-Organization (overrides organization.name "
+                                      "of tei-tools.toml).")
+@click.option("--checksums", help="Manifest algorithms, comma-separated, e.g. sha256,sha512,md5 "
+                                  "(sha256 always; overrides bag.checksums).")
 @click.option("--verify", is_flag=True, help="Check existing bags (PATHS are bag folders).")
-def bag(paths, out_dir, source_dirs, organization, verify) -> None:
-    """Package TEI editions as BagIt bags, or --verify bags."""
+def bag(paths, out_dir, source_dirs, organization, checksums, verify) -> None:
+    """Package TEI editions as BagIt 1.0 bags (Archivematica transfer layout), or --verify bags.
+
+    bag-info.txt takes organisation, address, contact and group from tei-tools.toml.
+    """
     from . import bag as bags
+    from .errors import ToolError
 
     if verify:
         bad = 0
@@ -283,11 +332,38 @@ def bag(paths, out_dir, source_dirs, organization, verify) -> None:
         sys.exit(1 if bad else 0)
     if not out_dir:
         _fail_usage("bag needs -o DIR (or --verify)")
+    config = _config()
+    who = bags.BagInfo(organization or config.organization, config.address, config.contact_name,
+                       config.contact_email, config.bag_group,
+                       [c.strip() for c in checksums.split(",") if c.strip()] if checksums else config.checksums)
+    try:
+        bags.algorithms(who.checksums)
+    except ToolError as exc:
+        _fail_usage(exc.message)
     files = _edition_files(paths)
     _sweep(out_dir)
-    _, failed = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs],
-                                                 organization))
+    _, failed = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs], who))
     click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the items, one <id>/ per edition.")
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Where the source articles are (default: the editions' sources/ folder).")
+def saf(paths, out_dir, source_dirs) -> None:
+    """Write DSpace Simple Archive Format items (dublin_core.xml, contents, the files).
+
+    Import with: dspace import --add --collection HANDLE --source DIR --mapfile map.txt
+    """
+    from . import saf as items
+
+    files = _edition_files(paths)
+    _sweep(out_dir)
+    _, failed = _each(files, lambda f: items.make(f, out_dir, [Path(d) for d in source_dirs]))
+    click.echo(f"saf: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -323,7 +399,7 @@ def score(pairs) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="The register(s) to compare against; repeatable.")
+              help="The register(s) to compare against; repeatable (default: those of tei-tools.toml).")
 def entities(paths, registers) -> None:
     """List names the tagger found that the register lacks, with counts and contexts."""
     from .candidates import candidates
@@ -336,7 +412,7 @@ def entities(paths, registers) -> None:
         click.echo(message, err=True)
 
     try:
-        rows = candidates(list(paths), [Path(r) for r in registers], failed)
+        rows = candidates(list(paths), [Path(r) for r in registers] or _config().registers, failed)
     except ToolError as exc:  # a broken register
         click.echo(str(exc), err=True)
         sys.exit(1)

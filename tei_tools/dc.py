@@ -15,13 +15,27 @@ from .transform import edition_id
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_LANG = f"{{{XML_NS}}}lang"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 HEADER = "/t:TEI/t:teiHeader/t:fileDesc"
 
 
 def _text(node) -> str:
     return " ".join("".join(node.itertext()).split())
+
+
+def _both(node, tag: str) -> str:
+    """A person's, place's or organisation's first name in each script, as one value:
+    陈心海 (Chen Xinhai); one script alone where the edition has only one."""
+    first = {}
+    for name in node.xpath(f"t:{tag}", namespaces=NS):
+        first.setdefault(name.get(XML_LANG, ""), _text(name))
+    zh, en = first.get("zh-Hans", ""), first.get("en", "")
+    other = next((v for k, v in first.items() if k not in ("zh-Hans", "en")), "")
+    if zh and en:
+        return f"{zh} ({en})"
+    return zh or en or other or _text(node)
 
 
 def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
@@ -43,15 +57,13 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
         subs = [_text(t) for t in x(f"{HEADER}/t:titleStmt/t:title[@type='sub'][@xml:lang='{lang}']")]
         sep = "：" if lang == "zh-Hans" else ": "
         add("title", sep.join([main] + subs) if main else "", lang)
-    for name in x(f"{HEADER}/t:titleStmt/t:author/t:persName"):
-        add("creator", _text(name), name.get(XML_LANG))
-    for name in x(f"{HEADER}/t:titleStmt/t:author[not(t:persName)]"):
-        add("creator", _text(name))
+    for author in x(f"{HEADER}/t:titleStmt/t:author"):
+        add("creator", _both(author, "persName"))  # one person, one value: 陈心海 (Chen Xinhai)
     monogr = f"{HEADER}/t:sourceDesc/t:biblStruct/t:monogr"
     date = x(f"string({monogr}/t:imprint/t:date/@when)")
     add("date", date)
     for ident in x("/t:TEI/t:teiHeader/t:profileDesc/t:langUsage/t:language/@ident"):
-        add("language", ident)
+        add("language", ident.split("-")[0])  # ISO 639-1, as DSpace's list has it: zh, en
     paper_zh = x(f"string({monogr}/t:title[@xml:lang='zh-Hans'])")
     paper_en = x(f"string({monogr}/t:title[@xml:lang='en'])")
     page = x(f"string({monogr}/t:biblScope[@unit='page'])")
@@ -65,17 +77,42 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
         add("description", "TEI edition of the Chinese original, with persons, places and "
             "organisations tagged.", "en")
     add("publisher", x(f"string({HEADER}/t:publicationStmt/t:publisher)"))
+    for translator in x(f"{HEADER}/t:sourceDesc/t:bibl[@type='translation']/t:editor[@role='translator']"):
+        add("contributor", _text(translator))
     licence = x(f"{HEADER}/t:publicationStmt/t:availability/t:licence")
-    if licence:
-        add("rights", " ".join(filter(None, [_text(licence[0]), licence[0].get("target")])))
-    add("identifier", x(f"string({HEADER}/t:publicationStmt/t:idno[@type='local'])") or ident)
+    if licence:  # the statement and the licence's URI, each a dc:rights of its own
+        add("rights", _text(licence[0]), "en")
+        add("rights", licence[0].get("target", ""))
+    add("identifier", x(f"string({HEADER}/t:publicationStmt/t:idno[@type='URI'])")
+        or x(f"string({HEADER}/t:publicationStmt/t:idno[@type='local'])") or ident)
     add("type", "Text")
     add("format", "application/tei+xml")
-    for place in x("/t:TEI/t:standOff/t:listPlace/t:place"):
-        names = place.xpath("t:placeName[@xml:lang='en']", namespaces=NS)
-        if names:
-            add("coverage", _text(names[0]), "en")
+    authors = {a.lstrip("#") for a in x(f"{HEADER}/t:titleStmt/t:author/@ref")}
+    for path, tag, field in (("t:listPlace/t:place", "placeName", "coverage"),
+                             ("t:listPerson/t:person", "persName", "subject"),
+                             ("t:listOrg/t:org", "orgName", "subject")):
+        for entry in x(f"/t:TEI/t:standOff/{path}"):
+            if entry.get(f"{{{XML_NS}}}id") not in authors:
+                add(field, _both(entry, tag))
     return dc
+
+
+def metadata_csv(record: etree._Element, filename: str) -> bytes:
+    """Archivematica's `metadata/metadata.csv`: one row for `filename` (`objects/`: the whole
+    transfer), a `dc.<element>` column per value, a column name repeated for repeated values,
+    as Archivematica reads them into the METS dmdSec."""
+    import csv
+    import io
+
+    columns, values = ["filename"], [filename]
+    for el in record:
+        columns.append("dc." + etree.QName(el).localname)
+        values.append(el.text or "")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerow(values)
+    return out.getvalue().encode("utf-8")
 
 
 def to_bytes(element: etree._Element) -> bytes:

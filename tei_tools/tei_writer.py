@@ -35,6 +35,7 @@ class Publication:
     licence_url: str = "https://creativecommons.org/licenses/by/4.0/"
     licence_text: str = ("The TEI encoding is available under the Creative Commons Attribution "
                          "4.0 International licence.")
+    identifier_base: str = ""  # where set, the edition's URI is this + its id (idno type="URI")
     paper: dict[str, str] = field(default_factory=lambda: {ZH: "人民日报", EN: "People's Daily"})
     schema_href: str = "../schema/"
 
@@ -204,6 +205,8 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     pub_stmt = _el(file_desc, "publicationStmt")
     _el(pub_stmt, "publisher", pub.publisher)
     _el(pub_stmt, "idno", edition.id, type="local")
+    if pub.identifier_base:
+        _el(pub_stmt, "idno", pub.identifier_base + edition.id, type="URI")
     availability = _el(pub_stmt, "availability")
     _el(availability, "licence", pub.licence_text, target=pub.licence_url)
     if when:

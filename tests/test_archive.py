@@ -323,12 +323,14 @@ def test_chinese_only_edition_renders_one_column_and_packages(tmp_path):
     assert not page.xpath("//div[contains(@class,'cell en')]")
     assert page.xpath("string(//span[@class='dateline'])") == "【新华社延安十六日电】"
     record = dc.record(etree.parse(str(edition)))
-    assert record.findtext("{http://purl.org/dc/elements/1.1/}language") == "zh-Hans"
+    assert [e.text for e in record.iter("{http://purl.org/dc/elements/1.1/}language")] == ["zh"]
     assert "Chinese original" in record.findtext("{http://purl.org/dc/elements/1.1/}description")
     target = bag.make(edition, tmp_path / "bags", [ARCHIVE])
     assert bag.verify(target) == []
-    assert sorted(p.name for p in (target / "data").iterdir()) == sorted(
-        [f"{edition.stem}.xml", f"{edition.stem}.html", f"{edition.stem}.zh.txt", f"{edition.stem}.dc.xml", "source"])
+    assert sorted(p.relative_to(target / "data" / "objects").as_posix()
+                  for p in (target / "data" / "objects").rglob("*") if p.parent.name != "schema" and p.is_file()) == sorted(
+        [f"tei/{edition.stem}.xml", f"html/{edition.stem}.html", f"text/{edition.stem}.zh.txt",
+         f"dc/{edition.stem}.dc.xml", "source/1946-05-19_简讯.md"])  # no English text to write
 
 
 def test_names_are_tagged_in_chinese_only_editions():

@@ -282,7 +282,7 @@ def test_bag_verify_names_a_file_it_cannot_read(tmp_path, monkeypatch):
     from tei_tools import bag as bags
 
     _, bag = _bag(tmp_path)
-    victim = next((bag / "data").glob("*.xml"))
+    victim = next((bag / "data" / "objects" / "tei").glob("*.xml"))
     real = bags._sha256
 
     def unreadable(path):
@@ -414,6 +414,6 @@ def test_a_full_or_read_only_disk_is_one_line_for_every_writer(tmp_path, monkeyp
                     ["convert", SOURCES / "1946-05-19_简讯.md", "-o", tmp_path / "c", "--no-entities", "-j", "1"]):
         code, out = run(*command)
         assert code == 1 and "No space left on device" in out and "Traceback" not in out, (command, out)
-    monkeypatch.setattr("tei_tools.bag.temp_dir", atomic.temp_dir)
+    monkeypatch.setattr("tei_tools.packages.temp_dir", atomic.temp_dir)
     code, out = run("bag", CHINESE_ONLY, "-o", tmp_path / "b", "--sources", SOURCES)
     assert code == 1 and "Read-only file system" in out and "Traceback" not in out, out
