@@ -1,7 +1,7 @@
 """`tei-tools`: a thin click shell over the library. Exit 0 ok, 1 invalid or failed, 2 usage."""
 from __future__ import annotations
 
-import contextlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -68,9 +68,39 @@ def _config():
 
 def _progress(items: list, label: str):
     """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
-    if sys.stderr.isatty():
-        return click.progressbar(length=len(items), label=label, file=sys.stderr)
-    return contextlib.nullcontext(None)
+    return Progress(len(items), label)
+
+
+class Progress:
+    """`label n/N, R/s, ETA m:ss` on a terminal's stderr line; nothing off a terminal. The
+    rate and the ETA count from the first finished item, so that the workers' start-up (jieba,
+    the registers) does not make the first estimate a hundred times too long."""
+
+    def __init__(self, total: int, label: str, enabled: bool = True) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.on = enabled and sys.stderr.isatty() and total > 0
+        self.first: float | None = None
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if not self.on:
+            return
+        now = time.perf_counter()
+        if self.first is None:
+            self.first = now
+            line = f"{self.label} {self.done}/{self.total}"
+        else:
+            rate = (self.done - 1) / max(now - self.first, 1e-9)
+            left = (self.total - self.done) / rate if rate else 0
+            line = f"{self.label} {self.done}/{self.total}, {rate:.1f}/s, ETA {int(left // 60)}:{int(left % 60):02d}"
+        click.echo(f"\r{line}\x1b[K", err=True, nl=False)
+
+    def __exit__(self, *exc) -> None:
+        if self.on:
+            click.echo("", err=True)
 
 
 @main.command()
@@ -90,8 +120,13 @@ def _progress(items: list, label: str):
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
                    "Default: registers of tei-tools.toml, else DIR/register.xml if it exists.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--prune", is_flag=True, help="Remove the editions in DIR (written by tei_tools, not "
+                                            "edited since) whose source is not among SOURCES.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a source on stdout: source, "
+                                                      "edition, status, messages.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors: no progress, notes, warnings or summary.")
 def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
-            registers, jobs) -> None:
+            registers, jobs, prune, as_json, quiet) -> None:
     """Convert source articles to TEI editions.
 
     SOURCES are article files (archive files of the People's Daily, or bilingual files),
@@ -143,36 +178,48 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     failed = 0
     for refused in (s for s in found if isinstance(s, Refused)):
         click.echo(refused.error, err=True)
+        if as_json:
+            click.echo(json.dumps({"source": refused.name, "edition": "", "status": "failed",
+                                   "messages": [refused.error]}, ensure_ascii=False))
         failed += 1
     if not found:
         click.echo(f"no source articles found in {', '.join(sources)}", err=True)
         sys.exit(1)
     jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()
-    done = 0
+    counts = {"converted": 0, "up to date": 0, "failed": failed, "warnings": 0}
     written: dict[Path, str] = {}
     results = batch.run(convert_in_worker, files, jobs, init_worker, (out_dir, options, force))
-    with _progress(files, "converting") as bar:
+    say = (lambda text: None) if quiet else (lambda text: click.echo(text, err=True))
+    with Progress(len(files), "converting", enabled=not quiet) as bar:
         for result in results:
-            for note in result.notes:
-                click.echo(f"{result.source}: normalised: {note}", err=True)
-            for warning in result.warnings:
-                click.echo(f"warning: {warning}", err=True)
+            messages = [f"{result.source}: normalised: {note}" for note in result.notes]
+            messages += [f"warning: {warning}" for warning in result.warnings]
             if result.output in written and not result.error:
                 result.error = (f"{result.source}: has the same text as {written[result.output]}: "
                                 f"one edition, {result.output}, holds both")
+            for message in messages:
+                say(message)
             if result.error:
-                failed += 1
                 click.echo(result.error, err=True)
             else:
-                done += 1
                 written[result.output] = result.source
-            if bar is not None:
-                bar.update(1)
+            counts[result.status] += 1
+            counts["warnings"] += len(result.warnings)
+            if as_json:
+                click.echo(json.dumps({"source": result.source, "edition": str(result.output or ""),
+                                       "status": result.status,
+                                       "messages": messages + ([result.error] if result.error else [])},
+                                      ensure_ascii=False))
+            bar.update()
+    failed = counts["failed"]
+    if prune:
+        failed += _prune_editions(Path(out_dir), {str(s.name) for s in found}, say)
     seconds = time.perf_counter() - start
-    rate = done / seconds if seconds else 0.0
-    click.echo(f"converted {done}, failed {failed}, {seconds:.2f} s, {rate:.1f} articles/s",
-               err=True)
+    rate = (counts["converted"] + counts["up to date"]) / seconds if seconds else 0.0
+    if not quiet:
+        click.echo(f"converted {counts['converted']}, up to date {counts['up to date']}, failed {failed}, "
+                   f"warnings {counts['warnings']}, {seconds:.2f} s, {rate:.1f} articles/s", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -182,7 +229,9 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
               help="Also validate against this RELAX NG schema (tei_all.rng) with jing.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (each compiles the schemas once).")
-def validate(paths, tei_all, jobs) -> None:
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a file on stdout (file, status, "
+                                                      "problems) instead of the problem lines.")
+def validate(paths, tei_all, jobs, as_json) -> None:
     """Validate editions (files or folders of *.xml) against the project XSD and Schematron."""
     from . import batch
     from .errors import ToolError
@@ -194,14 +243,16 @@ def validate(paths, tei_all, jobs) -> None:
     results = batch.run(check_in_worker, files, min(jobs, max(len(files), 1)), init_worker)
     with _progress(files, "validating") as bar:
         for path, problems, ok in results:
-            for problem in problems:
+            if as_json:
+                click.echo(json.dumps({"file": path, "status": "invalid" if problems else "valid",
+                                       "problems": [str(p) for p in problems]}, ensure_ascii=False))
+            for problem in problems if not as_json else ():
                 click.echo(str(problem))
             if problems:
                 bad.add(path)
             if ok:
                 parsed.append(path)
-            if bar is not None:
-                bar.update(1)
+            bar.update()
     if tei_all:
         try:
             problems = jing_problems(tei_all, sorted(parsed))
@@ -213,6 +264,36 @@ def validate(paths, tei_all, jobs) -> None:
         bad.update(p.path for p in problems)
     click.echo(f"{len(files)} file(s), {len(bad)} invalid", err=True)
     sys.exit(1 if bad else 0)
+
+
+def _prune_editions(out_dir: Path, sources: set[str], say) -> int:
+    """Remove DIR's editions whose recorded source is not among this run's sources, naming
+    each; an edition edited by hand is kept and reported (nothing we did not write is
+    deleted). Returns the number kept that way."""
+    import re
+
+    from .seal import is_untouched
+
+    recorded = re.compile(rb'<idno type="filename">([^<]*)</idno>')
+    names = {Path(n).name for n in sources} | {n.rsplit("!", 1)[-1] for n in sources}
+    kept = 0
+    for edition in sorted(out_dir.glob("*.xml")):
+        if edition.name == REGISTER_NAME or not edition.is_file():
+            continue
+        data = edition.read_bytes()
+        m = recorded.search(data)
+        if not m:
+            continue
+        source = m.group(1).decode("utf-8", "replace").replace("&amp;", "&").replace("&lt;", "<")
+        if source in names:
+            continue
+        if not is_untouched(data):
+            click.echo(f"{edition}: its source {source} is gone, but it was edited by hand: kept", err=True)
+            kept += 1
+            continue
+        edition.unlink()
+        say(f"{edition}: removed (its source {source} is gone)")
+    return kept
 
 
 def _sweep(out_dir: str | None) -> None:
@@ -400,7 +481,9 @@ def score(pairs) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="The register(s) to compare against; repeatable (default: those of tei-tools.toml).")
-def entities(paths, registers) -> None:
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a candidate on stdout: count, "
+                                                      "kind, id, names, context.")
+def entities(paths, registers, as_json) -> None:
     """List names the tagger found that the register lacks, with counts and contexts."""
     from .candidates import candidates
     from .errors import ToolError
@@ -417,6 +500,10 @@ def entities(paths, registers) -> None:
         click.echo(str(exc), err=True)
         sys.exit(1)
     for row in rows:
+        if as_json:
+            count, kind, ident, names, context = row.split("\t")
+            row = json.dumps({"count": int(count), "kind": kind, "id": ident, "names": names.split(" | "),
+                              "context": context.strip("…")}, ensure_ascii=False)
         click.echo(row)
     click.echo(f"{len(rows)} candidate(s) not in the register, {len(problems)} file(s) failed", err=True)
     sys.exit(1 if problems else 0)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .atomic import write_atomic
 from .errors import ToolError
-from .pipeline import Options, build_edition, build_from_bytes
-from .safexml import MAX_TEXT_NODE
-from .seal import is_untouched, seal
+from .paths import read_regular
+from .pipeline import Options, build_key, enrich, identify
+from .readers import read_bytes, read_source
+from .safexml import MAX_BYTES, MAX_TEXT_NODE
+from .seal import is_untouched, seal, stamps
 from .sources import Source
 from .tei_writer import to_bytes
 
@@ -24,24 +27,37 @@ class Result:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was normalised in the source
+    unchanged: bool = False  # the edition was up to date: not rebuilt
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.error else "up to date" if self.unchanged else "converted"
 
 
 def convert_file(source: Source | str | Path, out_dir: str | Path, options: Options | None = None,
-                 force: bool = False) -> Result:
-    """Convert one article; failures come back in the Result, never as an exception."""
+                 force: bool = False, key: str | None = None) -> Result:
+    """Convert one article; failures come back in the Result, never as an exception.
+
+    An edition whose seal records this source's digest and this run's build key (`key`, from
+    `pipeline.build_key`), and that is newer than the tool's own files, is up to date: it is
+    left as it is (`--force` rebuilds)."""
     source = source if isinstance(source, Source) else Source(Path(source))
     options = options or Options()
     result = Result(source.name)
     try:
-        if source.data is not None:
-            edition = build_from_bytes(source.data, source.name, options)
-        else:
-            edition = build_edition(source.path, options)
-        result.warnings = list(edition.warnings)
-        result.notes = list(edition.source.normalisations)
-        data = seal(to_bytes(edition, options.publication))
+        edition = identify(read_bytes(source.data, source.name, options.encoding, options.reader)
+                           if source.data is not None else
+                           read_source(source.path, options.encoding, options.reader), options)
         target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
+        key = key or build_key(options)
+        if not force and _up_to_date(target, edition.source.sha256, key):
+            result.unchanged = True
+            return result
+        enrich(edition, options)
+        result.warnings = list(edition.warnings)
+        result.notes = list(edition.source.normalisations)
+        data = seal(to_bytes(edition, options.publication), edition.source.sha256, key)
         _readable(edition, target)  # what convert writes, every command can read, or nothing
         if target.exists():
             old = target.read_bytes()
@@ -58,6 +74,26 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
         # Input no rule foresaw: one line, never a traceback, nothing written.
         result.error = f"{source.name}: cannot convert ({type(exc).__name__}: {exc})"
     return result
+
+
+def _up_to_date(target: Path, source_digest: str, key: str) -> bool:
+    try:
+        if not target.is_file() or target.stat().st_mtime < code_mtime():
+            return False
+        return stamps(read_regular(target, MAX_BYTES)) == (source_digest, key)
+    except (OSError, ToolError):
+        return False
+
+
+@lru_cache(maxsize=1)
+def code_mtime() -> float:
+    """When the tool's own files last changed: an edition older than that is rebuilt, as make
+    would, though its stamps match (a new release or a changed rule)."""
+    package = Path(__file__).resolve().parent
+    return max(p.stat().st_mtime for p in package.rglob("*") if p.suffix in _CODE and p.is_file())
+
+
+_CODE = {".py", ".xsl", ".xml", ".tsv", ".txt", ".json", ".xsd", ".sch"}
 
 
 def _readable(edition, target: Path) -> None:
@@ -93,13 +129,10 @@ _worker: dict = {}
 
 
 def init_worker(out_dir: str, options: Options, force: bool) -> None:
-    """Per process: remember the settings and load jieba and the registers once."""
-    _worker.update(out_dir=out_dir, options=options, force=force)
-    if options.entities:
-        from .pipeline import entity_tagger
-
-        entity_tagger(tuple(options.registers))
+    """Per process: remember the settings; jieba and the registers load at the first source
+    that needs them (a rerun over up-to-date editions never loads them)."""
+    _worker.update(out_dir=out_dir, options=options, force=force, key=build_key(options))
 
 
 def convert_in_worker(source: Source) -> Result:
-    return convert_file(source, _worker["out_dir"], _worker["options"], _worker["force"])
+    return convert_file(source, _worker["out_dir"], _worker["options"], _worker["force"], _worker["key"])

@@ -1,11 +1,12 @@
 """The pipeline: reader, then enrichers, then the writer; each step can be switched off."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import ids
+from . import __version__, ids
 from .align import align
 from .model import Edition
 from .readers import read_bytes, read_source
@@ -37,15 +38,34 @@ def build_edition(path: str | Path, options: Options | None = None) -> Edition:
     return enrich(read_source(path, options.encoding, options.reader), options)
 
 
-def build_from_bytes(data: bytes, name: str, options: Options | None = None) -> Edition:
-    """The same for a source held in memory (a member of a .7z archive), named `name`."""
+def build_from_bytes(data: bytes, source_name: str, options: Options | None = None) -> Edition:
+    """The same for a source held in memory (a member of a .7z archive), named `source_name`."""
     options = options or Options()
-    return enrich(read_bytes(data, name, options.encoding, options.reader), options)
+    return enrich(read_bytes(data, source_name, options.encoding, options.reader), options)
+
+
+def build_key(options: Options) -> str:
+    """What shaped an edition besides its source, as 16 hex digits: the tool's version, the
+    options and the bytes of the registers. An edition whose seal records this key and its
+    source's digest is up to date (`convert` skips it)."""
+    digest = hashlib.sha256()
+    digest.update(f"{__version__}\n{options.encoding}\n{options.reader}\n{options.paper_id}\n"
+                  f"{options.align}\n{options.entities}\n{sorted(asdict(options.publication).items())}\n"
+                  .encode())
+    for register in options.registers:
+        digest.update(b"\0" + Path(register).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def identify(edition: Edition, options: Options) -> Edition:
+    """The edition's id, which is known as soon as the source is read (it names the file)."""
+    edition.id = ids.edition_id(edition, options.paper_id)
+    return edition
 
 
 def enrich(edition: Edition, options: Options) -> Edition:
     """Ids, then alignment (where there is a translation), then names."""
-    edition.id = ids.edition_id(edition, options.paper_id)
+    identify(edition, options)
     ids.assign_unit_ids(edition)
     if options.align and edition.bilingual:
         align(edition)

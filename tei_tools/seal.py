@@ -1,24 +1,37 @@
-"""A digest the writer appends to each edition, so later runs can tell hand edits from output.
+"""A digest the writer appends to each edition, so later runs can tell hand edits from output,
+and up-to-date editions from stale ones.
 
-The last line of a written edition is `<?tei-tools-seal sha256="…"?>`, the SHA-256 of every
-byte before it. If the bytes no longer match, a person has edited the file and `convert` leaves
-it alone unless told `--force`. A processing instruction is outside the TEI content: schemas
-and transforms ignore it.
+The last line of a written edition is `<?tei-tools-seal sha256="…" source="…" build="…"?>`:
+the SHA-256 of every byte before it, the SHA-256 of the source file it was made from, and the
+build key (tool version, options, registers and configuration that shaped it). If the first no
+longer matches, a person has edited the file and `convert` leaves it alone unless told
+`--force`; if the other two match the run at hand, the edition is up to date and is not
+rebuilt. A processing instruction is outside the TEI content: schemas and transforms ignore it.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 
-_SEAL = re.compile(rb'<\?tei-tools-seal sha256="([0-9a-f]{64})"\?>\n?\Z')
+_SEAL = re.compile(rb'<\?tei-tools-seal sha256="([0-9a-f]{64})"'
+                   rb'(?: source="([0-9a-f]{64})" build="([0-9a-f]{16})")?\?>\n?\Z')
 
 
-def seal(data: bytes) -> bytes:
+def seal(data: bytes, source: str = "", build: str = "") -> bytes:
     digest = hashlib.sha256(data).hexdigest()
-    return data + f'<?tei-tools-seal sha256="{digest}"?>\n'.encode()
+    stamps = f' source="{source}" build="{build}"' if source and build else ""
+    return data + f'<?tei-tools-seal sha256="{digest}"{stamps}?>\n'.encode()
 
 
 def is_untouched(data: bytes) -> bool:
     """True if the bytes are exactly what tei_tools wrote (the seal matches)."""
     m = _SEAL.search(data)
     return bool(m) and hashlib.sha256(data[:m.start()]).hexdigest() == m.group(1).decode()
+
+
+def stamps(data: bytes) -> tuple[str, str] | None:
+    """(source digest, build key) of an untouched edition that records them; else None."""
+    m = _SEAL.search(data)
+    if not m or not m.group(2) or hashlib.sha256(data[:m.start()]).hexdigest() != m.group(1).decode():
+        return None
+    return m.group(2).decode(), m.group(3).decode()

@@ -252,7 +252,7 @@ def test_a_folder_is_read_recursively_whatever_the_extension(tmp_path):
     code, out = run("convert", src, "-o", tmp_path / "out", "--no-entities")
     assert code == 1
     assert f"{src / 'notes.md'}:1: not an article" in out
-    assert "converted 3, failed 1" in out
+    assert "converted 3, up to date 0, failed 1" in out
     assert len(list((tmp_path / "out").glob("*.xml"))) == 3
 
 
@@ -268,8 +268,8 @@ def test_the_same_article_twice_is_one_edition_and_the_second_is_reported(tmp_pa
     (src / "one.md").write_bytes(FILES[3].read_bytes())
     (src / "two.md").write_bytes(FILES[3].read_bytes())
     code, out = run("convert", src, "-o", tmp_path / "out", "--no-entities", "-j", "1")
-    assert code == 1 and "converted 1, failed 1" in out
-    assert "two.md: has the same text as one.md" in out
+    assert code == 1 and "converted 1, up to date 0, failed 1" in out
+    assert f"{src / 'two.md'}: has the same text as {src / 'one.md'}" in out
     assert "one.md" in next((tmp_path / "out").glob("*.xml")).read_text(encoding="utf-8")
 
 
@@ -281,7 +281,7 @@ def test_a_7z_month_converts_in_one_command_and_names_its_members(tmp_path):
             z.write(f, f"1946年05月/{f.name}")
         z.writestr(b"not an article\n", "1946年05月/README")
     code, out = run("convert", month, "-o", tmp_path / "out", "--no-entities")
-    assert code == 1 and "converted 6, failed 1" in out
+    assert code == 1 and "converted 6, up to date 0, failed 1" in out
     assert f"{month}!1946年05月/README:1: not an article" in out
     direct = {p.name for p in (tmp_path / "out").glob("*.xml")}
     code, _ = run("convert", *FILES[:6], "-o", tmp_path / "same", "--no-entities")
@@ -337,3 +337,10 @@ def test_names_are_tagged_in_chinese_only_editions():
     edition = build_edition(ARCHIVE / "1946-05-19_简讯.md", Options())
     names = {edition.sides[ZH].units[1].text[m.start:m.end] for m in edition.sides[ZH].units[1].mentions}
     assert "新华社" in names and "延安" in names
+
+
+def test_a_title_of_dashes_alone_is_kept_not_lost():
+    """Found by the property test: the dashes that join decks were stripped from a title made
+    of nothing else, leaving an edition without a title."""
+    e = read_text(archive("-", ["　　0"]), "t.md")
+    assert e.meta.title[ZH] == "-"

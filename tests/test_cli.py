@@ -16,7 +16,7 @@ def test_convert_then_validate(tmp_path):
     out = tmp_path / "out"
     r = run("convert", SEED, "-o", out, "--register", REGISTER)
     assert r.exit_code == 0, r.output
-    assert "converted 1, failed 0" in r.output
+    assert "converted 1, up to date 0, failed 0" in r.output
     assert (out / f"{SEED_ID}.xml").read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()
     r = run("validate", out)
     assert r.exit_code == 0 and "1 file(s), 0 invalid" in r.output
@@ -31,7 +31,7 @@ def test_folder_with_one_bad_source_converts_the_good_ones(tmp_path):
     r = run("convert", src, "-o", tmp_path / "out")
     assert r.exit_code == 1
     assert f"{src / 'c.txt'}:3: 'Date:' must be a date" in r.output
-    assert "converted 2, failed 1" in r.output
+    assert "converted 2, up to date 0, failed 1" in r.output
     assert "Traceback" not in r.output
     assert len(list((tmp_path / "out").glob("*.xml"))) == 2
 
@@ -85,7 +85,7 @@ def test_jobs_give_the_same_bytes_and_no_bar_off_a_terminal(tmp_path):
     two = run("convert", sources, "-o", tmp_path / "two", "-j", "2", "--register", REGISTER)
     assert one.exit_code == two.exit_code == 0
     assert "converting" not in two.output  # no progress bar when output is not a terminal
-    assert two.output.strip().splitlines()[-1].startswith(f"converted {len(list(sources.iterdir()))}, failed 0")
+    assert two.output.strip().splitlines()[-1].startswith(f"converted {len(list(sources.iterdir()))}, up to date 0, failed 0, warnings 0")
     for path in (tmp_path / "one").glob("*.xml"):
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes()
 
@@ -100,6 +100,12 @@ def test_progress_bar_on_a_terminal(monkeypatch):
         def isatty(self):
             return True
 
-    monkeypatch.setattr(sys, "stderr", Terminal())
-    with _progress([1, 2, 3], "converting") as bar:
-        assert bar is not None and bar.length == 3
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    clock = iter([10.0, 11.0, 12.0])  # the first item after a 10 s start-up, then 1 s each
+    monkeypatch.setattr("tei_tools.cli.time.perf_counter", lambda: next(clock))
+    with _progress([1, 2, 3, 4], "converting") as bar:
+        for _ in range(3):
+            bar.update()
+    shown = terminal.getvalue()
+    assert "converting 1/4" in shown and "converting 3/4, 1.0/s, ETA 0:01" in shown  # start-up not counted

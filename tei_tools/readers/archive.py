@@ -76,7 +76,7 @@ def read(text: str, path: str) -> Edition:
 
 
 def article_meta(article: Article) -> Metadata:
-    decks = [d.strip("—－-" + WHITESPACE) for d in article.decks]
+    decks = [d.strip("—－-" + WHITESPACE) or d for d in article.decks]  # a deck of dashes alone stays
     return Metadata(date=article.date[1], page=article.page[1], section=article.section,
                     column=article.column, title={ZH: decks[0]},
                     subtitles={ZH: [d for d in decks[1:] if d]}, authors={ZH: article.authors})
