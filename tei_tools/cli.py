@@ -125,8 +125,10 @@ class Progress:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a source on stdout: source, "
                                                       "edition, status, messages.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors: no progress, notes, warnings or summary.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://host:8786) "
+              "instead of local processes; sources and DIR must be reachable from its workers.")
 def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
-            registers, jobs, prune, as_json, quiet) -> None:
+            registers, jobs, prune, as_json, quiet, scheduler) -> None:
     """Convert source articles to TEI editions.
 
     SOURCES are article files (archive files of the People's Daily, or bilingual files),
@@ -189,7 +191,14 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     start = time.perf_counter()
     counts = {"converted": 0, "up to date": 0, "failed": failed, "warnings": 0}
     written: dict[Path, str] = {}
-    results = batch.run(convert_in_worker, files, jobs, init_worker, (out_dir, options, force))
+    if scheduler:
+        try:
+            results = batch.run_dask(convert_in_worker, files, scheduler, init_worker,
+                                     (str(Path(out_dir).resolve()), options, force))
+        except ImportError:
+            _fail_usage("--scheduler needs Dask: pip install 'tei_tools[dask]'")
+    else:
+        results = batch.run(convert_in_worker, files, jobs, init_worker, (out_dir, options, force))
     say = (lambda text: None) if quiet else (lambda text: click.echo(text, err=True))
     with Progress(len(files), "converting", enabled=not quiet) as bar:
         for result in results:

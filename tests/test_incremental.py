@@ -114,3 +114,22 @@ def test_validate_and_entities_speak_json_too(tmp_path):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and all(set(r) == {"count", "kind", "id", "names", "context"} for r in rows)
     assert rows[0]["count"] >= rows[-1]["count"] and any("郭家庄村" in r["names"] for r in rows)
+
+
+def test_a_dask_cluster_gives_the_same_messages_statuses_and_bytes_as_the_pool(tmp_path):
+    import pytest
+
+    distributed = pytest.importorskip("distributed")
+    src = corpus(tmp_path, 4)
+    (src / "notes.md").write_text("# my notes\n", encoding="utf-8")
+    local = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "pool"), "--no-entities", "-j", "2"])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        remote = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "dask"), "--no-entities",
+                                           "--scheduler", cluster.scheduler_address])
+    assert remote.exit_code == local.exit_code == 1
+    lines = lambda r: sorted(r.stderr.splitlines()[:-1])  # noqa: E731 (all but the summary's timing)
+    assert lines(remote) == lines(local)
+    assert remote.stderr.splitlines()[-1].startswith("converted 4, up to date 0, failed 1, warnings 0")
+    pool, dask = stamps(tmp_path / "pool"), stamps(tmp_path / "dask")
+    assert sorted(pool) == sorted(dask) and all(pool[n][1] == dask[n][1] for n in pool)
