@@ -28,7 +28,7 @@ $(INSTALLED): pyproject.toml
 
 editions: editions/.built
 editions/.built: $(SOURCES) $(PACKAGE) $(INSTALLED) editions/register.xml $(wildcard tei-tools.toml)
-	$(BIN)/tei-tools convert editions/sources -o editions
+	$(BIN)/tei-tools convert editions/sources -o editions --prune
 	touch $@
 
 validate: editions/.validated
@@ -39,11 +39,11 @@ editions/.validated: editions/.built schema/tei_tools.xsd schema/tei_tools.sch
 # Reading editions and plain text for every edition, in build/.
 html: $(BUILD)/html/index.html
 $(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl
-	$(BIN)/tei-tools html editions -o $(BUILD)/html
+	$(BIN)/tei-tools html editions -o $(BUILD)/html --prune
 
 text: $(BUILD)/text/.built
 $(BUILD)/text/.built: editions/.validated tei_tools/xslt/text.xsl
-	$(BIN)/tei-tools text editions -o $(BUILD)/text
+	$(BIN)/tei-tools text editions -o $(BUILD)/text --prune
 	touch $@
 
 # BagIt packages (with Dublin Core records) of every edition, in build/bags.
@@ -52,13 +52,13 @@ ORGANIZATION ?=
 CONFIG   := $(wildcard tei-tools.toml)
 bag: $(BUILD)/bags/.built
 $(BUILD)/bags/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt/text.xsl $(CONFIG)
-	$(BIN)/tei-tools bag editions -o $(BUILD)/bags $(if $(ORGANIZATION),--organization "$(ORGANIZATION)")
+	$(BIN)/tei-tools bag editions -o $(BUILD)/bags --prune $(if $(ORGANIZATION),--organization "$(ORGANIZATION)")
 	$(BIN)/tei-tools bag --verify $(BUILD)/bags/*/
 	touch $@
 
 saf: $(BUILD)/saf/.built
 $(BUILD)/saf/.built: editions/.validated tei_tools/xslt/html.xsl tei_tools/xslt/text.xsl $(CONFIG)
-	$(BIN)/tei-tools saf editions -o $(BUILD)/saf
+	$(BIN)/tei-tools saf editions -o $(BUILD)/saf --prune
 	touch $@
 
 test: $(INSTALLED)

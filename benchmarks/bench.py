@@ -4,7 +4,9 @@
     in interleaved rounds;
 (b) `tei-tools validate` vs `jing tei_all.rng` on the same editions;
 (c) the HTML transform per edition; (d) cold start of `--help` and of validating one file;
-(e) peak memory (largest process) converting a small and a ten times larger corpus.
+(e) peak memory (largest process) converting a small and a ten times larger corpus;
+(f) a synthetic month (archive samples, a quarter bilingual) against jieba alone, (g) its
+unchanged rerun, (h) the month on a Dask LocalCluster against the process pool.
 """
 from __future__ import annotations
 
@@ -89,10 +91,46 @@ def bench_html(editions: list[Path], out: Path) -> tuple[float, float]:
     return transform_only, (time.perf_counter() - start) / len(editions)
 
 
+def _jieba_file(path: Path) -> int:
+    import jieba.posseg as pseg
+
+    return sum(len(list(pseg.cut(unit))) for unit in corpus.units_of(path))
+
+
+def bench_month(folder: Path, count: int, jobs: str) -> list[tuple[str, str, str, str, str]]:
+    """(f) a synthetic month converted with the local pool, against jieba alone on the same
+    Chinese text in as many processes (each loading jieba, as each worker does); (g) the
+    unchanged rerun; (h) the same month on a Dask LocalCluster of as many worker processes."""
+    import multiprocessing
+
+    paths = corpus.month(folder / "src", count)
+    cmd = [str(BIN / "tei-tools"), "convert", str(folder / "src"), "-o", str(folder / "out"), "-j", jobs, "-q"]
+    first = timed(cmd)
+    rerun = timed(cmd)
+    start = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(int(jobs)) as pool:
+        pool.map(_jieba_file, paths, chunksize=16)
+    floor = time.perf_counter() - start
+    rows = [(f"(f) month of {count}, -j {jobs}", f"{count / first:.1f} art/s",
+             f"jieba alone {count / floor:.1f} art/s", f"{first / floor:.2f}x", "<= 2x"),
+            ("(g) unchanged rerun of the month", f"{rerun:.2f} s", f"first run {first:.1f} s",
+             f"{rerun / first:.3f}x", "seconds")]
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        return rows + [("(h) Dask LocalCluster", "-", "distributed missing", "-", "")]
+    with LocalCluster(n_workers=int(jobs), threads_per_worker=1, dashboard_address=None) as cluster:
+        dask = timed([str(BIN / "tei-tools"), "convert", str(folder / "src"), "-o", str(folder / "dask"),
+                      "-q", "--scheduler", cluster.scheduler_address])
+    return rows + [(f"(h) Dask LocalCluster, {jobs} workers", f"{dask:.1f} s", f"process pool {first:.1f} s",
+                    f"{dask / first:.2f}x", "about 1x")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--memory", type=int, nargs=2, default=(1000, 10000))
+    parser.add_argument("--month", type=int, default=2400, help="articles of the synthetic month (0: skip)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--tei-all", type=Path, default=None)
     args = parser.parse_args()
@@ -135,6 +173,9 @@ def main() -> None:
                                    str(folder / "out"), "-j", jobs]))
     rows.append((f"(e) peak memory {small} vs {large}", f"{peaks[0]:.0f} MiB", f"{peaks[1]:.0f} MiB",
                  f"{(peaks[1] / peaks[0] - 1) * 100:+.1f}%", "within 10%"))
+
+    if args.month:
+        rows += bench_month(work / "month", args.month, jobs)
 
     lines = [f"{'measure':34}{'ours':>12}  {'floor / other':22}{'ratio':>8}  target"]
     lines += [f"{a:34}{b:>12}  {c:22}{d:>8}  {e}" for a, b, c, d, e in rows]

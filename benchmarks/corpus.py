@@ -73,3 +73,49 @@ def write(folder: Path, count: int, seed: int = 1957, short: bool = False) -> li
 def chinese_units(text: str) -> list[str]:
     chinese = text.partition("<hr />")[2]
     return [ln.strip() for ln in chinese.split("\n") if re.match(r"^\s{4}", ln)]
+
+
+ARCHIVE = ROOT / "tests" / "archive" / "1946年05月"
+
+
+def _archive_article(rng: random.Random, k: int, files: list[bytes]) -> bytes:
+    """A Chinese-only archive file: a real sample's header and title block with paragraphs
+    drawn from it and from others (so lengths and kinds vary and no two share a text), dated
+    in January 1957, on a page from 1 to 8."""
+    lines = rng.choice(files).decode("utf-8").split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("专栏")) + 1
+    head, body = lines[:start], [ln for ln in lines[start:] if ln.strip()]
+    title = [ln for ln in body if not ln.startswith("    ")][:2]
+    pool = [ln for f in rng.sample(files, 3) for ln in f.decode("utf-8").split("\n")[start:]
+            if ln.startswith("    ") and len(ln.strip()) > 10]
+    paragraphs = rng.sample(pool, min(len(pool), rng.randint(1, 12))) or ["    合成段落。"]
+    head[2] = f"1957-01-{rng.randint(1, 31):02d}\r"
+    head[3] = f"第{rng.randint(1, 8)}版()"
+    head[0] = head[0].rstrip("\r") + f"（{k}）\r"  # a title of its own
+    return "\n".join(head + [""] + title + paragraphs + [f"    （第{k}号）\r", ""]).encode("utf-8")
+
+
+def month(folder: Path, count: int = 2400, seed: int = 195701, bilingual: float = 0.25) -> list[Path]:
+    """About a month of the archive: Chinese-only files made from the archive samples, and a
+    share of bilingual ones (`article`), in one folder."""
+    rng = random.Random(seed)
+    files = [p.read_bytes() for p in sorted(ARCHIVE.iterdir())]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(count):
+        if rng.random() < bilingual:
+            path = folder / f"{k:06d}.txt"
+            path.write_text(article(rng, k), encoding="utf-8")
+        else:
+            path = folder / f"{k:06d}.md"
+            path.write_bytes(_archive_article(rng, k, files))
+        paths.append(path)
+    return paths
+
+
+def units_of(path: Path) -> list[str]:
+    """The Chinese units of a bilingual or an archive file (what jieba alone is given)."""
+    text = path.read_text(encoding="utf-8")
+    if "<hr />" in text:
+        return chinese_units(text)
+    return [ln.strip() for ln in text.split("\n")[6:] if ln.strip()]

@@ -305,6 +305,29 @@ def _prune_editions(out_dir: Path, sources: set[str], say) -> int:
     return kept
 
 
+def _prune(out_dir: str, files: list[Path], kind: str) -> None:
+    """--prune for html, text, bag and saf: remove what we made for editions not given."""
+    from .errors import ToolError
+    from .prune import remove, stale
+    from .safexml import parse
+    from .transform import edition_id
+
+    keep = set()
+    for f in files:
+        try:
+            keep.add(edition_id(parse(f), f))
+        except ToolError:
+            keep.add(f.stem)
+    gone = stale(Path(out_dir), keep, kind)
+    remove(gone)
+    for path in gone:
+        click.echo(f"{path}: removed (its edition is not among the inputs)", err=True)
+
+
+PRUNE = click.option("--prune", is_flag=True, help="Also remove what tei_tools made in DIR for editions "
+                                                   "not among the inputs (and nothing else).")
+
+
 def _sweep(out_dir: str | None) -> None:
     """Remove what a killed run of ours left half-written in the output folder, saying so."""
     from .atomic import sweep
@@ -335,13 +358,16 @@ def _each(files: list[Path], work) -> tuple[list[Path], int]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for <id>.html and index.html.")
-def html(paths, out_dir) -> None:
+@PRUNE
+def html(paths, out_dir, prune) -> None:
     """Write a reading edition (HTML5, side by side, names indexed) per TEI edition."""
     from .errors import ToolError
     from .transform import html as to_html, index
 
     files = _edition_files(paths)
     _sweep(out_dir)
+    if prune:
+        _prune(out_dir, files, "html")
     good, failed = _each(files, lambda f: to_html(f, out_dir))
     if good:
         try:
@@ -358,13 +384,16 @@ def html(paths, out_dir) -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for <id>.zh.txt and <id>.en.txt.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Only this language (default both).")
-def text(paths, out_dir, lang) -> None:
+@PRUNE
+def text(paths, out_dir, lang, prune) -> None:
     """Write the plain text of each language of each TEI edition."""
     from .transform import text as to_text
 
     files = _edition_files(paths)
     langs = (lang,) if lang else ("zh", "en")
     _sweep(out_dir)
+    if prune:
+        _prune(out_dir, files, "text")
     _, failed = _each(files, lambda f: to_text(f, out_dir, langs))
     click.echo(f"text: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
@@ -403,7 +432,8 @@ def dublin_core(paths, out_dir) -> None:
 @click.option("--checksums", help="Manifest algorithms, comma-separated, e.g. sha256,sha512,md5 "
                                   "(sha256 always; overrides bag.checksums).")
 @click.option("--verify", is_flag=True, help="Check existing bags (PATHS are bag folders).")
-def bag(paths, out_dir, source_dirs, organization, checksums, verify) -> None:
+@PRUNE
+def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> None:
     """Package TEI editions as BagIt 1.0 bags (Archivematica transfer layout), or --verify bags.
 
     bag-info.txt takes organisation, address, contact and group from tei-tools.toml.
@@ -432,6 +462,8 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify) -> None:
         _fail_usage(exc.message)
     files = _edition_files(paths)
     _sweep(out_dir)
+    if prune:
+        _prune(out_dir, files, "bag")
     _, failed = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs], who))
     click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
@@ -443,7 +475,8 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify) -> None:
               help="Folder for the items, one <id>/ per edition.")
 @click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Where the source articles are (default: the editions' sources/ folder).")
-def saf(paths, out_dir, source_dirs) -> None:
+@PRUNE
+def saf(paths, out_dir, source_dirs, prune) -> None:
     """Write DSpace Simple Archive Format items (dublin_core.xml, contents, the files).
 
     Import with: dspace import --add --collection HANDLE --source DIR --mapfile map.txt
@@ -452,6 +485,8 @@ def saf(paths, out_dir, source_dirs) -> None:
 
     files = _edition_files(paths)
     _sweep(out_dir)
+    if prune:
+        _prune(out_dir, files, "saf")
     _, failed = _each(files, lambda f: items.make(f, out_dir, [Path(d) for d in source_dirs]))
     click.echo(f"saf: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)

@@ -133,3 +133,29 @@ def test_a_dask_cluster_gives_the_same_messages_statuses_and_bytes_as_the_pool(t
     assert remote.stderr.splitlines()[-1].startswith("converted 4, up to date 0, failed 1, warnings 0")
     pool, dask = stamps(tmp_path / "pool"), stamps(tmp_path / "dask")
     assert sorted(pool) == sorted(dask) and all(pool[n][1] == dask[n][1] for n in pool)
+
+
+def test_prune_removes_pages_texts_bags_and_items_of_editions_gone_and_nothing_else(tmp_path):
+    import shutil
+
+    editions = tmp_path / "editions"
+    editions.mkdir()
+    keep, gone = (ROOT / "editions" / "rmrb-19460519-01-jian-xun-ca46f016.xml",
+                  ROOT / "editions" / "rmrb-19460520-02-fa-zhan-xiao-mei-yao-ad83fdc7.xml")
+    for e in (keep, gone):
+        shutil.copy(e, editions / e.name)
+    shutil.copytree(ROOT / "editions" / "sources", editions / "sources")
+    for command in ("html", "text", "bag", "saf"):
+        assert run(command, editions, "-o", tmp_path / command)[0] == 0
+    for command in ("html", "text", "bag", "saf"):
+        (tmp_path / command / "mine.html").write_text("<p>not ours</p>", encoding="utf-8")
+    (tmp_path / "text" / "notes.zh.txt.bak").write_text("not ours", encoding="utf-8")
+    (editions / gone.name).unlink()
+    for command, made in (("html", f"{gone.stem}.html"), ("text", f"{gone.stem}.zh.txt"),
+                          ("bag", gone.stem), ("saf", gone.stem)):
+        code, text = run(command, editions, "-o", tmp_path / command, "--prune")
+        assert code == 0 and f"{tmp_path / command / made}: removed" in text, (command, text)
+        left = sorted(p.name for p in (tmp_path / command).iterdir())
+        assert not any(gone.stem in name for name in left) and "mine.html" in left, (command, left)
+        assert any(keep.stem in name for name in left)
+    assert (tmp_path / "text" / "notes.zh.txt.bak").exists()
