@@ -101,11 +101,10 @@ def run_dask(work: Callable[[T], R], items: Iterable[T], address: str,
     address, or a `distributed.Client`-like object), CHUNK items a task and at most
     `in_flight` tasks at a time, so that memory does not grow with the corpus. The same
     per-file work as the local pool, so the same messages, statuses and bytes."""
-    from distributed import Client, as_completed
+    from distributed import Client
 
     client = address if hasattr(address, "submit") else Client(address)
-    return _dask_results(client, client is not address, work, items, initializer, initargs, in_flight,
-                         as_completed)
+    return _dask_results(client, client is not address, work, items, initializer, initargs, in_flight)
 
 
 def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
@@ -119,8 +118,9 @@ def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
         yield chunk
 
 
-def _dask_results(client, own: bool, work, items, initializer, initargs, in_flight: int,
-                  as_completed) -> Iterator:
+def _dask_results(client, own: bool, work, items, initializer, initargs, in_flight: int) -> Iterator:
+    from distributed import as_completed
+
     try:
         chunks = _chunks(items)
         pending = as_completed()

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from typing import Callable
 
-from .errors import ToolError
+from .errors import UNFORESEEN, ToolError
 from .model import EN, ZH
 from .pipeline import Options, build_edition, build_from_bytes
 from .safexml import parse
@@ -55,9 +56,23 @@ def _from_source(source: Source, registers: list[Path]):
         yield entity.id, entity.kind, names, contexts
 
 
+@dataclass
+class Candidate:
+    """A machine-made entry no register has: how often it is used, and one context."""
+
+    count: int
+    kind: str
+    id: str
+    names: list[str]
+    context: str
+
+    def line(self) -> str:
+        return f"{self.count}\t{self.kind}\t{self.id}\t{' | '.join(self.names)}\t…{self.context}…"
+
+
 def candidates(paths: list[str | Path], registers: list[Path],
-               failed: Callable[[str], None] = lambda message: None) -> list[str]:
-    """One line per candidate, most frequent first: count, kind, id, names, a context.
+               failed: Callable[[str], None] = lambda message: None) -> list[Candidate]:
+    """The candidates, most frequent first: count, kind, id, names, a context.
 
     Paths are sources and editions (`*.xml`), as `convert` finds them (folders recursively,
     `.7z` archives); a file that cannot be read is reported through `failed` and skipped."""
@@ -74,16 +89,13 @@ def candidates(paths: list[str | Path], registers: list[Path],
         except ToolError as exc:
             failed(str(exc))
             continue
-        except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+        except UNFORESEEN as exc:
             failed(f"{source.name}: cannot read ({type(exc).__name__}: {exc})")
             continue
         for entity_id, kind, names, ctx in rows:
             count[entity_id] += len(ctx)
             info.setdefault(entity_id, (kind, names))
             contexts[entity_id].extend(ctx)
-    lines = []
-    for entity_id, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0])):
-        kind, names = info[entity_id]
-        example = contexts[entity_id][0] if contexts[entity_id] else ""
-        lines.append(f"{n}\t{kind}\t{entity_id}\t{' | '.join(names)}\t…{example}…")
-    return lines
+    return [Candidate(n, info[entity_id][0], entity_id, info[entity_id][1],
+                      contexts[entity_id][0] if contexts[entity_id] else "")
+            for entity_id, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))]

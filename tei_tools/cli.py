@@ -277,47 +277,25 @@ def validate(paths, tei_all, jobs, as_json) -> None:
 
 def _prune_editions(out_dir: Path, sources: set[str], say) -> int:
     """Remove DIR's editions whose recorded source is not among this run's sources, naming
-    each; an edition edited by hand is kept and reported (nothing we did not write is
-    deleted). Returns the number kept that way."""
-    import re
+    each; an edition edited by hand is kept and reported. Returns the number kept that way."""
+    from .prune import remove, stale_editions
 
-    from .seal import is_untouched
-
-    recorded = re.compile(rb'<idno type="filename">([^<]*)</idno>')
-    names = {Path(n).name for n in sources} | {n.rsplit("!", 1)[-1] for n in sources}
-    kept = 0
-    for edition in sorted(out_dir.glob("*.xml")):
-        if edition.name == REGISTER_NAME or not edition.is_file():
-            continue
-        data = edition.read_bytes()
-        m = recorded.search(data)
-        if not m:
-            continue
-        source = m.group(1).decode("utf-8", "replace").replace("&amp;", "&").replace("&lt;", "<")
-        if source in names:
-            continue
-        if not is_untouched(data):
-            click.echo(f"{edition}: its source {source} is gone, but it was edited by hand: kept", err=True)
-            kept += 1
-            continue
-        edition.unlink()
+    removable, edited = stale_editions(out_dir, sources)
+    for edition, source in edited:
+        click.echo(f"{edition}: its source {source} is gone, but it was edited by hand: kept", err=True)
+    remove([edition for edition, _ in removable])
+    for edition, source in removable:
         say(f"{edition}: removed (its source {source} is gone)")
-    return kept
+    return len(edited)
 
 
-def _prune(out_dir: str, files: list[Path], kind: str) -> None:
-    """--prune for html, text, bag and saf: remove what we made for editions not given."""
-    from .errors import ToolError
-    from .prune import remove, stale
-    from .safexml import parse
-    from .transform import edition_id
+def _prune(out_dir: str, files: list[Path], good: list[Path], made: list[Path], kind: str) -> None:
+    """--prune for html, text, bag and saf, after the work: remove what we made in DIR for
+    editions not among the inputs. What this run made says which editions those are (no
+    edition is parsed again); a file that failed keeps what its name could have made."""
+    from .prune import KINDS, remove, stale
 
-    keep = set()
-    for f in files:
-        try:
-            keep.add(edition_id(parse(f), f))
-        except ToolError:
-            keep.add(f.stem)
+    keep = {KINDS[kind](p) for p in made} | {f.stem for f in files if f not in good}
     gone = stale(Path(out_dir), keep, kind)
     remove(gone)
     for path in gone:
@@ -336,14 +314,16 @@ def _sweep(out_dir: str | None) -> None:
         click.echo(f"{leftover}: removed (left half-written by a run that was stopped)", err=True)
 
 
-def _each(files: list[Path], work) -> tuple[list[Path], int]:
-    """Run work(file) for every file; report failures one a line; the good files, the failures."""
+def _each(files: list[Path], work) -> tuple[list[Path], int, list[Path]]:
+    """Run work(file) for every file; report failures one a line; the good files, the number
+    of failures, and what the work made (the paths it returned)."""
     from .errors import ToolError
 
-    good, failed = [], 0
+    good, failed, made = [], 0, []
     for path in files:
         try:
-            work(path)
+            out = work(path)
+            made.extend(out if isinstance(out, list) else [out] if isinstance(out, Path) else [])
             good.append(path)
         except ToolError as exc:
             failed += 1
@@ -351,7 +331,7 @@ def _each(files: list[Path], work) -> tuple[list[Path], int]:
         except OSError as exc:  # a read-only or full disk, an output path under a file
             failed += 1
             click.echo(f"{exc.filename or path}: {exc.strerror or exc}", err=True)
-    return good, failed
+    return good, failed, made
 
 
 @main.command()
@@ -366,9 +346,9 @@ def html(paths, out_dir, prune) -> None:
 
     files = _edition_files(paths)
     _sweep(out_dir)
+    good, failed, made = _each(files, lambda f: to_html(f, out_dir))
     if prune:
-        _prune(out_dir, files, "html")
-    good, failed = _each(files, lambda f: to_html(f, out_dir))
+        _prune(out_dir, files, good, made, "html")
     if good:
         try:
             index(good, out_dir)
@@ -392,9 +372,9 @@ def text(paths, out_dir, lang, prune) -> None:
     files = _edition_files(paths)
     langs = (lang,) if lang else ("zh", "en")
     _sweep(out_dir)
+    good, failed, made = _each(files, lambda f: to_text(f, out_dir, langs))
     if prune:
-        _prune(out_dir, files, "text")
-    _, failed = _each(files, lambda f: to_text(f, out_dir, langs))
+        _prune(out_dir, files, good, made, "text")
     click.echo(f"text: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
 
@@ -412,11 +392,11 @@ def dublin_core(paths, out_dir) -> None:
     if not out_dir:
         if len(files) != 1:
             _fail_usage("several editions need -o DIR")
-        _, failed = _each(files, lambda f: click.echo(
+        _, failed, _ = _each(files, lambda f: click.echo(
             dc.to_bytes(dc.record(parse(f), str(f))).decode("utf-8"), nl=False))
         sys.exit(1 if failed else 0)
     _sweep(out_dir)
-    _, failed = _each(files, lambda f: dc.write(f, out_dir))
+    _, failed, _ = _each(files, lambda f: dc.write(f, out_dir))
     click.echo(f"dc: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
 
@@ -462,9 +442,9 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
         _fail_usage(exc.message)
     files = _edition_files(paths)
     _sweep(out_dir)
+    good, failed, made = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs], who))
     if prune:
-        _prune(out_dir, files, "bag")
-    _, failed = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs], who))
+        _prune(out_dir, files, good, made, "bag")
     click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
 
@@ -485,9 +465,9 @@ def saf(paths, out_dir, source_dirs, prune) -> None:
 
     files = _edition_files(paths)
     _sweep(out_dir)
+    good, failed, made = _each(files, lambda f: items.make(f, out_dir, [Path(d) for d in source_dirs]))
     if prune:
-        _prune(out_dir, files, "saf")
-    _, failed = _each(files, lambda f: items.make(f, out_dir, [Path(d) for d in source_dirs]))
+        _prune(out_dir, files, good, made, "saf")
     click.echo(f"saf: {len(files) - failed} written, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
 
@@ -529,6 +509,8 @@ def score(pairs) -> None:
                                                       "kind, id, names, context.")
 def entities(paths, registers, as_json) -> None:
     """List names the tagger found that the register lacks, with counts and contexts."""
+    from dataclasses import asdict
+
     from .candidates import candidates
     from .errors import ToolError
 
@@ -544,11 +526,7 @@ def entities(paths, registers, as_json) -> None:
         click.echo(str(exc), err=True)
         sys.exit(1)
     for row in rows:
-        if as_json:
-            count, kind, ident, names, context = row.split("\t")
-            row = json.dumps({"count": int(count), "kind": kind, "id": ident, "names": names.split(" | "),
-                              "context": context.strip("…")}, ensure_ascii=False)
-        click.echo(row)
+        click.echo(json.dumps(asdict(row), ensure_ascii=False) if as_json else row.line())
     click.echo(f"{len(rows)} candidate(s) not in the register, {len(problems)} file(s) failed", err=True)
     sys.exit(1 if problems else 0)
 

@@ -23,21 +23,10 @@ else:  # pragma: no cover - Python 3.10
 FILE_NAME = "tei-tools.toml"
 MAX_BYTES = 1 << 20
 
-# key -> description; tables are "table.key". The README's table is this one.
-KEYS = {
-    "publisher": "publicationStmt/publisher of the editions, DC publisher",
-    "paper_id": "first part of edition ids (default rmrb)",
-    "identifier_base": "base URL: an edition's URI is base + id (DC identifier, bag External-Identifier URI)",
-    "registers": "register files for convert and entities (paths relative to the configuration file)",
-    "licence.url": "licence URL; the Creative Commons licences and CC0 get their text from it",
-    "licence.text": "licence sentence, for a URL tei_tools does not know",
-    "organization.name": "bag-info Source-Organization",
-    "organization.address": "bag-info Organization-Address",
-    "contact.name": "bag-info Contact-Name",
-    "contact.email": "bag-info Contact-Email",
-    "bag.group": "bag-info Bag-Group-Identifier (default: paper and month, e.g. rmrb-1946-05)",
-    "bag.checksums": "manifest algorithms, e.g. [\"sha256\", \"sha512\"] (sha256 always)",
-}
+# The keys a configuration may hold; tables as "table.key". The README's example shows each.
+KEYS = ("publisher", "paper_id", "identifier_base", "registers", "licence.url", "licence.text",
+        "organization.name", "organization.address", "contact.name", "contact.email", "bag.group",
+        "bag.checksums")
 
 
 @dataclass

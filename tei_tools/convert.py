@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .atomic import write_atomic
-from .errors import ToolError
+from .errors import UNFORESEEN, ToolError
 from .paths import read_regular
 from .pipeline import Options, build_key, enrich, identify
 from .readers import read_bytes, read_source
@@ -70,7 +70,7 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
         result.error = str(exc)
     except OSError as exc:
         result.error = f"{exc.filename or source.name}: {exc.strerror}"
-    except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+    except UNFORESEEN as exc:
         # Input no rule foresaw: one line, never a traceback, nothing written.
         result.error = f"{source.name}: cannot convert ({type(exc).__name__}: {exc})"
     return result
@@ -114,15 +114,18 @@ def _check_overwrite(target: Path, old: bytes, source_name: str) -> None:
     if not is_untouched(old):
         raise ToolError(str(target), None, "was edited by hand after tei_tools wrote it "
                         "(its seal no longer matches); not overwritten, use --force")
-    m = _SOURCE_NAME.search(old)
-    other = m.group(1).decode("utf-8", "replace") if m else None
-    if other is not None and other != _xml_text(source_name):
+    other = recorded_source(old)
+    if other is not None and other != source_name:
         raise ToolError(source_name, None, f"has the same text as {other}, whose edition "
                         f"{target} already is: not written twice (use --force to replace it)")
 
 
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def recorded_source(data: bytes) -> str | None:
+    """The source file name an edition's bytes record (sourceDesc idno type="filename")."""
+    m = _SOURCE_NAME.search(data)
+    if not m:
+        return None
+    return m.group(1).decode("utf-8", "replace").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 _worker: dict = {}

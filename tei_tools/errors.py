@@ -17,5 +17,9 @@ class ToolError(Exception):
         return f"{where}: {self.message}"
 
 
+# Errors of input no rule foresaw: reported as one line per file, never as a traceback.
+UNFORESEEN = (RecursionError, MemoryError, ValueError, LookupError)
+
+
 class SourceError(ToolError):
     """The source article is not in the expected format."""

@@ -1,4 +1,5 @@
-"""Removing what a build made for editions that are gone: pages, texts, bags, DSpace items.
+"""Removing what a build made for sources and editions that are gone: editions, pages, texts,
+bags, DSpace items.
 
 Only what tei_tools recognisably wrote is removed: an HTML page with its generator line, a
 text named like an edition's, a bag whose bag-info names the edition, an item whose
@@ -10,16 +11,17 @@ import re
 import shutil
 from pathlib import Path
 
-from .transform import GENERATOR
+from .convert import recorded_source
+from .seal import is_untouched
+from .transform import is_our_page
 
 _TEXT = re.compile(r"^(.+)\.(?:zh|en)\.txt$")
 
 
 def _ours_html(path: Path) -> str | None:
-    if path.name == "index.html" or path.suffix != ".html" or not path.is_file():
+    if path.name == "index.html" or path.suffix != ".html":
         return None
-    with open(path, "rb") as handle:
-        return path.stem if GENERATOR in handle.read(4096) else None
+    return path.stem if is_our_page(path) else None
 
 
 def _ours_text(path: Path) -> str | None:
@@ -68,3 +70,20 @@ def remove(paths: list[Path]) -> None:
             shutil.rmtree(path)
         else:
             path.unlink()
+
+
+def stale_editions(out_dir: Path, sources: set[str]) -> tuple[list[tuple[Path, str]], list[tuple[Path, str]]]:
+    """The editions in out_dir whose recorded source is not among `sources` (names as given,
+    ARCHIVE.7z!member included), each with the source it names: those tei_tools wrote and
+    nobody edited since, and those edited by hand (to be kept)."""
+    names = {Path(n).name for n in sources} | {n.rsplit("!", 1)[-1] for n in sources}
+    removable, edited = [], []
+    for edition in sorted(Path(out_dir).glob("*.xml")):
+        if edition.name == "register.xml" or edition.is_symlink() or not edition.is_file():
+            continue
+        data = edition.read_bytes()
+        source = recorded_source(data)
+        if source is None or source in names:
+            continue
+        (removable if is_untouched(data) else edited).append((edition, source))
+    return removable, edited

@@ -23,15 +23,18 @@ def seal(data: bytes, source: str = "", build: str = "") -> bytes:
     return data + f'<?tei-tools-seal sha256="{digest}"{stamps}?>\n'.encode()
 
 
+def _sealed(data: bytes) -> re.Match | None:
+    """The seal, if the bytes before it are exactly what tei_tools wrote."""
+    m = _SEAL.search(data)
+    return m if m and hashlib.sha256(data[:m.start()]).hexdigest() == m.group(1).decode() else None
+
+
 def is_untouched(data: bytes) -> bool:
     """True if the bytes are exactly what tei_tools wrote (the seal matches)."""
-    m = _SEAL.search(data)
-    return bool(m) and hashlib.sha256(data[:m.start()]).hexdigest() == m.group(1).decode()
+    return _sealed(data) is not None
 
 
 def stamps(data: bytes) -> tuple[str, str] | None:
     """(source digest, build key) of an untouched edition that records them; else None."""
-    m = _SEAL.search(data)
-    if not m or not m.group(2) or hashlib.sha256(data[:m.start()]).hexdigest() != m.group(1).decode():
-        return None
-    return m.group(2).decode(), m.group(3).decode()
+    m = _sealed(data)
+    return (m.group(2).decode(), m.group(3).decode()) if m and m.group(2) else None

@@ -60,15 +60,20 @@ _LOOK = 4096  # the generator stands in the head, near the start
 def _write_page(target: Path, data: bytes) -> None:
     """Write an HTML page, but over a page of ours only: a user's own index.html (or any file
     of that name without our generator line near its start) is left as it is."""
-    if target.exists() or target.is_symlink():
-        try:
-            with open(target, "rb") as handle:
-                head = handle.read(_LOOK)
-        except OSError:
-            head = b""
-        if not target.is_file() or GENERATOR not in head:
-            raise ToolError(str(target), None, "exists and was not written by tei_tools; not overwritten")
+    if (target.exists() or target.is_symlink()) and not is_our_page(target):
+        raise ToolError(str(target), None, "exists and was not written by tei_tools; not overwritten")
     write_atomic(target, data)
+
+
+def is_our_page(path: Path) -> bool:
+    """A regular file with tei_tools' generator line near its start."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return GENERATOR in handle.read(_LOOK)
+    except OSError:
+        return False
 
 
 def text(path: str | Path, out_dir: str | Path, langs: tuple[str, ...] = ("zh", "en"),

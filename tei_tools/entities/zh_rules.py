@@ -7,7 +7,6 @@ the word lists are data files in `tei_tools/data/names/`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import ZH_PERSON_TITLES, ZH_STOP_CHARS, ZH_SURNAMES, entries, table
@@ -250,22 +249,15 @@ def _item(text: str, a: int, b: int, found: list[Span]) -> tuple[int, int]:
 _VERB_CHARS = set("犯攻占侵经抵到至向进退驻")
 
 
-def foreign_persons(text: str, tokens, common=lambda word: False) -> list[Span]:
+def foreign_persons(text: str, tokens, common=lambda word: False) -> list[Span]:  # tokens: zh.Tokens
     """A run of three to seven transliteration characters that jieba cuts into no common word
     (多列士: 多列|士, no word a reader would see), a foreign person; so are two of them before a
     title (塔德先生). common(word): whether jieba knows the word as an ordinary one."""
     lists = _lists()
-    starts = [t.start for t in tokens]
     out = []
     for m in lists["translit_run"].finditer(text):
-        first = bisect_left(starts, m.start())  # tokens are in text order: those of the run
-        whole = first < len(tokens) and tokens[first].start == m.start()  # none crosses in
-        inside = []
-        for t in tokens[first:]:
-            if t.start >= m.end():
-                break
-            whole = whole and t.end <= m.end()
-            inside.append(t)
+        inside = tokens.overlapping(m.start(), m.end())  # zh.Tokens: found by bisection
+        whole = bool(inside) and inside[0].start >= m.start() and inside[-1].end <= m.end()  # none crosses
         if whole and not any(len(t.word) > 1 and t.flag not in ("nr", "nrt", "nrfg", "x")
                              and common(t.word) for t in inside):
             out.append(Span(m.start(), m.end(), "person", m.group()))
