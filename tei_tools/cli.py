@@ -668,7 +668,8 @@ def register_build(paths, out, registers) -> None:
     from .register_build import build
 
     files = _edition_files(paths)
-    others = [r for r in _registers(registers, files[0].parent if files else None) if Path(r) != Path(out)]
+    others = [r for r in _registers(registers, files[0].parent if files else None)
+              if Path(r).resolve() != Path(out).resolve()]
     _say_registers(others + ([Path(out)] if Path(out).is_file() else []))
     start = time.perf_counter()
     problems: list[str] = []

@@ -47,6 +47,7 @@ class Occurrence:
 class CorpusEntity:
     entity: Entity
     curated: bool
+    key: str = ""  # the full name it is known by (machine-made ones): written first
     occurrences: list[Occurrence] = field(default_factory=list)
     editions: set[str] = field(default_factory=set)
 
@@ -116,7 +117,7 @@ class Corpus:
         if corpus is None:
             curated = target in self.curated
             corpus = self.entities[target] = CorpusEntity(
-                self.curated[target] if curated else Entity(target, kind, {}, machine=True), curated)
+                self.curated[target] if curated else Entity(target, kind, {}, machine=True), curated, name)
         if not corpus.curated:
             for lang_, names in full_names(entry).items():
                 have = corpus.entity.names.setdefault(lang_, [])
@@ -124,12 +125,13 @@ class Corpus:
         return target
 
     def sorted(self) -> list[CorpusEntity]:
-        """Entities by kind and id, names longest first, mentions in corpus order: the same
-        bytes whatever the order the editions came in."""
+        """Entities by kind and id, names longest first (the key first: the tagger finds the
+        id by it), mentions in corpus order: the same bytes whatever the order the editions
+        came in."""
         out = []
         for corpus in sorted(self.entities.values(), key=lambda c: (c.entity.kind, c.entity.id)):
             if not corpus.curated:
-                corpus.entity.names = {lang: sorted(names, key=lambda n: (-len(n), n))
+                corpus.entity.names = {lang: sorted(names, key=lambda n: (n != corpus.key, -len(n), n))
                                        for lang, names in corpus.entity.names.items() if names}
             corpus.occurrences.sort()
             out.append(corpus)

@@ -25,10 +25,10 @@ class EntityTagger:
         # names: an unchecked guess is not spread over the corpus; curated entries are both.
         self.corpus_ids: dict[tuple[str, str], str] = {}
         for entity in sorted(self.register.entities.values(), key=lambda e: e.id):
-            if entity.machine:
-                for lang in (ZH, EN):
-                    for name in entity.names.get(lang, []):
-                        self.corpus_ids.setdefault((entity.kind, name), entity.id)
+            if entity.machine:  # by the full name its id is made from, written first
+                key = (entity.names.get(ZH) or entity.names.get(EN) or [None])[0]
+                if key:
+                    self.corpus_ids.setdefault((entity.kind, key), entity.id)
                 continue
             for lang, table in by_lang.items():
                 for name in entity.names.get(lang, []):
