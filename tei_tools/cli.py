@@ -17,6 +17,7 @@ def _fail_usage(message: str) -> None:
 
 
 REGISTER_NAME = "register.xml"
+NAMES_DIR = "names"  # the corpus-wide index of names beside the reading editions
 
 
 def _edition_files(paths: tuple[str, ...]) -> list[Path]:
@@ -379,22 +380,28 @@ def _each(files: list[Path], work) -> tuple[list[Path], int, list[Path]]:
               help="Folder for <id>.html and index.html.")
 @PRUNE
 def html(paths, out_dir, prune) -> None:
-    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition."""
+    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition, DIR/index.html
+    and the corpus-wide index of names in DIR/names/ (as tei-tools index), linked from each page."""
     from .errors import ToolError
+    from .names_index import write as names_index
     from .transform import html as to_html, index
 
     files = _edition_files(paths)
     _sweep(out_dir)
-    good, failed, made = _each(files, lambda f: to_html(f, out_dir))
+    good, failed, made = _each(files, lambda f: to_html(f, out_dir, names_index=f"{NAMES_DIR}/"))
     if prune:
         _prune(out_dir, files, good, made, "html")
     if good:
         try:
             index(good, out_dir)
+            problems: list[str] = []
+            corpus = _corpus(good, _registers((), good[0].parent), problems)
+            names_index(corpus, Path(out_dir) / NAMES_DIR, "../")
+            failed += len(problems)
         except (ToolError, OSError) as exc:
             failed += 1
             click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
-    click.echo(f"html: {len(good)} written, {failed} failed", err=True)
+    click.echo(f"html: {len(good)} written, {failed} failed; index of names in {Path(out_dir) / NAMES_DIR}", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -635,6 +642,142 @@ def corrections(paths, register_path, source_dirs) -> None:
     click.echo(f"corrections: {count} change(s) in {edited} hand-edited edition(s), {statements} "
                f"written to {target}, {failed} failed", err=True)
     sys.exit(1 if failed else 0)
+
+
+@main.group()
+def register() -> None:
+    """Build a corpus register from editions; export it to CSV and import it back."""
+
+
+@register.command(name="build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The register to write (its curated entries stay as they are; made if missing).")
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Further registers whose entries count as curated; repeatable. " + REGISTER_HELP)
+def register_build(paths, out, registers) -> None:
+    """Merge the machine-made entries of many editions into one register.
+
+    One entity a kind and full name, under all the forms the editions write it in, with a
+    count and a first context; ids made from the content, so a rebuild gives the same ids.
+    Curated entries (without resp) of the register are left as they are.
+
+    Example: tei-tools register build editions/ -o editions/register.xml
+    """
+    from .errors import ToolError
+    from .register_build import build
+
+    files = _edition_files(paths)
+    others = [r for r in _registers(registers, files[0].parent if files else None)
+              if Path(r).resolve() != Path(out).resolve()]
+    _say_registers(others + ([Path(out)] if Path(out).is_file() else []))
+    start = time.perf_counter()
+    problems: list[str] = []
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
+    try:
+        report = build(files, Path(out), others, failed)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"register build: {report.editions} editions, {report.machine_entries} machine-made entries "
+               f"merged into {report.merged}, {report.curated} curated kept, {report.failed} failed, "
+               f"{time.perf_counter() - start:.2f} s, {out}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@register.command(name="export")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--csv", "as_csv", is_flag=True, default=True, help="As CSV (the only format; the default).")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="The table to write (default: stdout).")
+def register_export(path, as_csv, out) -> None:
+    """Write a register as a CSV table for a spreadsheet or OpenRefine.
+
+    Columns: id, kind, chinese, english, pinyin, wikidata, cbdb, geonames, viaf, note,
+    not_a_name, mentions; several names are joined by ' | '.
+    """
+    from .atomic import write_atomic
+    from .errors import ToolError
+    from .register_csv import export
+
+    try:
+        table = export(path)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    if out:
+        write_atomic(Path(out), table.encode("utf-8"))
+    else:
+        click.echo(table, nl=False)
+
+
+@register.command(name="import")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The register to change (made if missing).")
+def register_import(table, out) -> None:
+    """Apply an edited CSV table (as register export writes it) to a register.
+
+    An edited row becomes a curated entry; not_a_name=yes moves its names to the not-names
+    list; a row without id is a new entry. Entries without a row stay. A bad row is
+    TABLE:LINE: what is wrong, and nothing is written.
+    """
+    from .entities.register import load
+    from .errors import ToolError
+    from .register_csv import import_table
+
+    try:
+        counts = import_table(table, out)
+        load(out)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"register import: {counts['changed']} changed, {counts['added']} added, "
+               f"{counts['not-names']} not-names, {out}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for persons.html, places.html, orgs.html and names.csv.")
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Registers whose entries the editions' entries are merged into; repeatable. " + REGISTER_HELP)
+@click.option("--editions-url", default="../", show_default=True,
+              help="Where the reading editions (<id>.html) are, relative to DIR.")
+def index(paths, out_dir, registers, editions_url) -> None:
+    """Write the corpus-wide index of names: a page per kind and a CSV of every mention."""
+    from .errors import ToolError
+    from .names_index import write
+
+    files = _edition_files(paths)
+    chosen = _registers(registers, files[0].parent if files else None)
+    _say_registers(chosen)
+    problems: list[str] = []
+    try:
+        corpus = _corpus(files, chosen, problems)
+        written = write(corpus, out_dir, editions_url)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    entities = [c for c in corpus.entities.values() if c.occurrences]
+    click.echo(f"index: {len(entities)} names, {sum(len(c.occurrences) for c in entities)} mentions in "
+               f"{len(files) - len(problems)} editions, {len(written)} files in {out_dir}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+def _corpus(files: list[Path], registers: list[Path], problems: list[str]):
+    """The corpus of names of the editions, merged with the registers' entries."""
+    from .entities.register import load_all
+    from .register_build import gather
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
+    return gather(files, load_all(registers).entities, failed)[0]
 
 
 def run(args: list[str] | None = None) -> None:

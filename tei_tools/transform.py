@@ -43,13 +43,15 @@ def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etre
         raise ToolError(str(path), None, f"transform failed: {exc}") from None
 
 
-def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None) -> Path:
-    """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is)."""
+def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None,
+         names_index: str = "") -> Path:
+    """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is);
+    names_index: the folder of the corpus-wide index of names relative to DIR, to link to."""
     path = Path(path)
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
     target = Path(out_dir) / f"{ident}.html"
-    _write_page(target, bytes(_run("html.xsl", tree, path)))
+    _write_page(target, bytes(_run("html.xsl", tree, path, **{"names-index": names_index})))
     return target
 
 
