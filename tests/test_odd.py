@@ -100,7 +100,16 @@ def _hi(tree):
     etree.SubElement(p, "{http://www.tei-c.org/ns/1.0}hi").text = "x"
 
 
+def _authority(kind):
+    def change(tree):
+        entry = first(tree, "//t:listPlace/t:place")
+        etree.SubElement(entry, "{http://www.tei-c.org/ns/1.0}idno", type=kind).text = "Q1"
+    return change
+
+
+VALID = {"entry-with-wikidata-id": _authority("wikidata")}
 BROKEN = {
+    "entry-with-unknown-authority": _authority("lcnaf"),
     "div-type": lambda t: first(t, "//t:div[@type='section']").set("type", "chapter"),
     "head-type": lambda t: first(t, "//t:head[@type='main']").set("type", "kicker"),
     "title-level": lambda t: first(t, "//t:title[@level='j']").set("level", "m"),
@@ -117,7 +126,8 @@ BROKEN = {
 
 def test_the_xsd_and_the_rng_agree_on_every_edition_and_broken_file(validator, need_jing, tmp_path):
     broken = [write(tmp_path, change, f"{name}.xml") for name, change in BROKEN.items()]
-    rng = {p.path for p in jing_problems(SCHEMA / "tei_tools.rng", [str(p) for p in EDITIONS + broken])}
-    for path in EDITIONS + broken:
+    valid = EDITIONS + [write(tmp_path, change, f"{name}.xml") for name, change in VALID.items()]
+    rng = {p.path for p in jing_problems(SCHEMA / "tei_tools.rng", [str(p) for p in valid + broken])}
+    for path in valid + broken:
         xsd_rejects = bool(validator._xsd_problems(etree.parse(str(path)), str(path)))
         assert xsd_rejects == (str(path) in rng) == (path in broken), path
