@@ -21,10 +21,9 @@ from .entities.romanize import person_name, place_name
 from .errors import ToolError
 from .model import EN, ZH, Entity
 from .register_file import RegisterFile
-from .tei_writer import TEI_NS, XML_LANG
+from .tei_writer import AUTHORITIES, TEI_NS, XML_LANG
 
 PINYIN = "zh-Latn-pinyin"
-AUTHORITIES = ("wikidata", "cbdb", "geonames", "viaf")
 COLUMNS = ("id", "kind", "chinese", "english", "pinyin", *AUTHORITIES, "note", "not_a_name", "mentions")
 KINDS = ("person", "place", "org")
 _SEP = " | "

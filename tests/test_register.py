@@ -179,3 +179,14 @@ def test_a_register_lists_full_names_only():
     assert full_names(Entity("o", "org", {"zh-Hans": ["嘉兴市委工业部", "工业部"],
                                           "en": ["Jiaxing Industry Department", "Industry Department"]})) == {
         "zh-Hans": ["嘉兴市委工业部"], "en": ["Jiaxing Industry Department"]}
+
+
+def test_a_register_idno_of_an_unknown_authority_is_one_line(tmp_path):
+    reg = tmp_path / "register.xml"
+    reg.write_text(REGISTER.read_text(encoding="utf-8").replace(
+        '<placeName xml:lang="en">Putuo</placeName>',
+        '<placeName xml:lang="en">Putuo</placeName>\n        <idno type="loc">n123</idno>'), encoding="utf-8")
+    r = run("convert", ROOT / "editions" / "sources" / "000_8ab13afc5602f97b.txt", "-o", tmp_path / "out",
+            "--register", reg)
+    line = next(n for n, text in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if "loc" in text)
+    assert r.exit_code == 1 and f"{reg}:{line}: an entry's idno needs an id and a type wikidata" in r.output
