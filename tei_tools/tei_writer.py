@@ -435,7 +435,10 @@ def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementT
     return tei.getroottree()
 
 
-MIXED = {_t(tag) for tag in ("head", "p", "byline", "closer", "dateline", "trailer")}
+# The elements of the body that hold a unit's text (what readers of editions walk), and with the
+# dateline the ones with mixed content that pretty-printing must not touch.
+UNIT_TAGS = ("head", "p", "byline", "closer", "trailer")
+MIXED = {_t(tag) for tag in (*UNIT_TAGS, "dateline")}
 
 
 def _indent(tree: etree._ElementTree) -> None:

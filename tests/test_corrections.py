@@ -56,7 +56,8 @@ def test_an_editors_name_corrections_survive_a_rebuild(tmp_path):
           ("    </listOrg>", '      <org xml:id="org-night-school">\n        <orgName xml:lang="zh-Hans">'
            '夜校</orgName>\n        <orgName xml:lang="en">Night School</orgName>\n      </org>\n    </listOrg>'),
           # renamed: the English spelling of a person
-          ('<persName xml:lang="en">Lu Wenjuan</persName>', '<persName xml:lang="en">Lu Wen-juan</persName>'))
+          ('<persName xml:lang="en" type="full">Lu Wenjuan</persName>',
+           '<persName xml:lang="en" type="full">Lu Wen-juan</persName>'))
     edited = edition.read_bytes()
     r = run("convert", src, "-o", out)
     assert r.exit_code == 0 and "kept 1 (edited by hand)" in r.output and edition.read_bytes() == edited
