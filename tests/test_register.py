@@ -202,3 +202,13 @@ def test_counts_are_said_in_good_english():
     found.occurrences.append(one)
     found.editions.add("e2")
     assert found.summary == "2 mentions in 2 editions"
+
+
+def test_a_table_that_is_no_utf8_csv_is_one_line(tmp_path):
+    reg = tmp_path / "register.xml"
+    shutil.copy(REGISTER, reg)
+    table = tmp_path / "t.csv"
+    table.write_bytes(b"id,kind,chinese,english\n\xff\xfe,place,x,y\n")
+    r = run("register", "import", table, "-o", reg)
+    assert r.exit_code == 1 and f"{table}:" in r.output and "not a UTF-8 CSV table" in r.output
+    assert "Traceback" not in r.output and reg.read_bytes() == REGISTER.read_bytes()
