@@ -19,6 +19,24 @@ def _fail_usage(message: str) -> None:
 REGISTER_NAME = "register.xml"
 
 
+def summary(command: str, **counts) -> str:
+    """The one summary line every command ends with, on stderr: `command: word N, word N, …`
+    (underscores in the keywords are spaces; a float is seconds)."""
+    parts = [f"{value:.2f} s" if isinstance(value, float) else f"{key.replace('_', ' ')} {value}"
+             for key, value in counts.items()]
+    return f"{command}: {', '.join(parts)}"
+
+
+def _say_summary(command: str, **counts) -> None:
+    click.echo(summary(command, **counts), err=True)
+
+
+JOBS = click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                    help="Worker processes (default: all cores).")
+QUIET = click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary line.")
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Also a line for every file that is fine.")
+
+
 def _edition_files(paths: tuple[str, ...]) -> list[Path]:
     """Files as given; a folder gives its *.xml but the register that lives beside editions."""
     files: list[Path] = []
@@ -41,9 +59,20 @@ def _edition_files(paths: tuple[str, ...]) -> list[Path]:
                    "id) apply to every command; command-line options override them.")
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None) -> None:
-    """Turn bilingual newspaper articles into TEI P5 editions, validate and transform them.
+    """Turn People's Daily articles into TEI P5 editions, validate, render and package them.
 
-    Settings come from tei-tools.toml (or --config FILE); options override them.
+    Every command takes files or folders (a folder means its *.txt sources or *.xml editions;
+    register.xml beside editions is not an edition). Messages go to stderr, one a line, the
+    path as given first: `file:line: message` (`file:line:col:` for validation); results
+    (JSON, records, scores, candidates) go to stdout; the last line is a summary,
+    `command: word N, word N, …`. Exit status: 0 all good, 1 something invalid or failed,
+    2 usage error, 130 interrupted. Settings come from tei-tools.toml (or --config FILE);
+    options override them.
+
+    \b
+    Examples:
+      tei-tools convert editions/sources -o editions && tei-tools validate editions
+      tei-tools COMMAND --help
     """
     from .config import load
     from .errors import ToolError
@@ -119,24 +148,39 @@ class Progress:
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
                    "Default: registers of tei-tools.toml, else DIR/register.xml if it exists.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@JOBS
 @click.option("--prune", is_flag=True, help="Remove the editions in DIR (written by tei_tools, not "
                                             "edited since) whose source is not among SOURCES.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a source on stdout: source, "
                                                       "edition, status, messages.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors: no progress, notes, warnings or summary.")
+@VERBOSE
 @click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://host:8786) "
-              "instead of local processes; sources and DIR must be reachable from its workers.")
+              "instead of local processes (pip install 'tei_tools[dask]'); sources and DIR must be reachable from its workers.")
 def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
-            registers, jobs, prune, as_json, quiet, scheduler) -> None:
-    """Convert source articles to TEI editions.
+            registers, jobs, prune, as_json, quiet, verbose, scheduler) -> None:
+    """Convert source articles into TEI editions, DIR/<id>.xml.
 
-    SOURCES are article files (archive files of the People's Daily, or bilingual files),
-    folders (every file below them, recursively, whatever its extension; hidden ones aside) and
-    the archive's monthly .7z files (read in memory; messages name ARCHIVE.7z!member). A file
-    that is no article is reported and skipped; the exit status is then 1.
+    SOURCES are article files (archive files of the People's Daily, or bilingual files, told
+    apart by content), folders (every file below them, recursively, whatever its extension;
+    hidden ones aside) and the archive's monthly .7z files (read in memory, nothing unpacked;
+    messages name ARCHIVE.7z!member). A file that is no article (an edition given by mistake,
+    say) is named as such and skipped; the exit status is then 1.
 
-    Example: tei-tools convert rmrb/1946年05月.7z -o editions/
+    Incremental: an edition whose seal records this source's SHA-256 and this run's build key
+    (tool version, options, the registers' bytes), newer than the tool's own files, is up to
+    date and not rebuilt (--force rebuilds). A hand-edited edition is never overwritten without
+    --force, nor one article's edition by another's (two sources with the same text give one
+    edition; the second is reported).
+
+    A progress line (n/N, rate, ETA) on a terminal; the last line is the summary
+    `convert: converted N, up to date U, failed M, warnings W, S s, R articles/s`.
+
+    \b
+    Examples:
+      tei-tools convert editions/sources -o editions
+      tei-tools convert rmrb/1946年05月.7z -o editions/ -j 2 --prune
+      tei-tools convert article.txt -o out --json --no-entities
     """
     from . import batch
     from .convert import convert_in_worker, init_worker
@@ -213,6 +257,8 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
                 click.echo(result.error, err=True)
             else:
                 written[result.output] = result.source
+                if verbose:
+                    say(f"{result.source}: {result.status}: {result.output}")
             counts[result.status] += 1
             counts["warnings"] += len(result.warnings)
             if as_json:
@@ -227,8 +273,9 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     seconds = time.perf_counter() - start
     rate = (counts["converted"] + counts["up to date"]) / seconds if seconds else 0.0
     if not quiet:
-        click.echo(f"converted {counts['converted']}, up to date {counts['up to date']}, failed {failed}, "
-                   f"warnings {counts['warnings']}, {seconds:.2f} s, {rate:.1f} articles/s", err=True)
+        click.echo(summary("convert", converted=counts["converted"], up_to_date=counts["up to date"],
+                           failed=failed, warnings=counts["warnings"], seconds=seconds)
+                   + f", {rate:.1f} articles/s", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -236,27 +283,44 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False),
               help="Also validate against this RELAX NG schema (tei_all.rng) with jing.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (each compiles the schemas once).")
+@JOBS
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a file on stdout (file, status, "
                                                       "problems) instead of the problem lines.")
-def validate(paths, tei_all, jobs, as_json) -> None:
-    """Validate editions (files or folders of *.xml) against the project XSD and Schematron."""
+@QUIET
+@VERBOSE
+def validate(paths, tei_all, jobs, as_json, quiet, verbose) -> None:
+    """Validate editions against the project XSD and Schematron (and tei_all).
+
+    PATHS are editions or folders of them (their *.xml; register.xml is not an edition). Each
+    problem is a line `file:line:col: schema|schematron|tei_all: message` on stderr. With
+    --tei-all, also TEI P5 tei_all.rng through jing, all files in one call; without it the
+    summary says `tei_all: skipped (…)`. A source article given here is named as such.
+
+    \b
+    Examples:
+      tei-tools validate editions
+      tei-tools validate editions --tei-all schema/tei_all.rng -j 2
+      tei-tools validate edition.xml --json
+    """
     from . import batch
     from .errors import ToolError
-    from .validate import check_in_worker, init_worker, jing_problems
+    from .validate import check_in_worker, init_worker, jing_problems, skip_reason
 
     files = [str(f) for f in _edition_files(paths)]
     bad: set[str] = set()
     parsed = []
-    results = batch.run(check_in_worker, files, min(jobs, max(len(files), 1)), init_worker)
+    results = batch.run(check_in_worker, files, min(jobs or batch.default_jobs(), max(len(files), 1)),
+                        init_worker)
+    start = time.perf_counter()
     with _progress(files, "validating") as bar:
         for path, problems, ok in results:
             if as_json:
                 click.echo(json.dumps({"file": path, "status": "invalid" if problems else "valid",
                                        "problems": [str(p) for p in problems]}, ensure_ascii=False))
-            for problem in problems if not as_json else ():
-                click.echo(str(problem))
+            for problem in problems if not (as_json or quiet) else ():
+                click.echo(str(problem), err=True)
+            if verbose and not problems:
+                click.echo(f"{path}: valid", err=True)
             if problems:
                 bad.add(path)
             if ok:
@@ -268,10 +332,13 @@ def validate(paths, tei_all, jobs, as_json) -> None:
         except ToolError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)
-        for problem in problems:
-            click.echo(str(problem))
+        for problem in problems if not quiet else ():
+            click.echo(str(problem), err=True)
         bad.update(p.path for p in problems)
-    click.echo(f"{len(files)} file(s), {len(bad)} invalid", err=True)
+    else:
+        click.echo(f"tei_all: skipped ({skip_reason()})", err=True)
+    _say_summary("validate", checked=len(files), valid=len(files) - len(bad), invalid=len(bad),
+                 seconds=time.perf_counter() - start)
     sys.exit(1 if bad else 0)
 
 
@@ -340,7 +407,18 @@ def _each(files: list[Path], work) -> tuple[list[Path], int, list[Path]]:
               help="Folder for <id>.html and index.html.")
 @PRUNE
 def html(paths, out_dir, prune) -> None:
-    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition."""
+    """Write a reading edition per TEI edition, and the corpus site.
+
+    One self-contained HTML5 page per edition, DIR/<id>.html (side by side, names indexed,
+    previous/next by date), plus DIR/index.html (every edition with its titles and date). A page
+    of that name that tei_tools did not write (no <meta name="generator" content="tei_tools">
+    near its start) is left alone and reported (exit 1).
+
+    \b
+    Examples:
+      tei-tools html editions -o build/html --prune
+      xsltproc tei_tools/xslt/html.xsl edition.xml > edition.html   (the same page, one file)
+    """
     from .errors import ToolError
     from .transform import html as to_html, index
 
@@ -355,27 +433,40 @@ def html(paths, out_dir, prune) -> None:
         except (ToolError, OSError) as exc:
             failed += 1
             click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
-    click.echo(f"html: {len(good)} written, {failed} failed", err=True)
+    _say_summary("html", written=len(good), failed=failed)
     sys.exit(1 if failed else 0)
+
+
+LANG_SUFFIX = {"zh-Hans": "zh", "zh": "zh", "en": "en"}  # --lang: the file name's suffix
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for <id>.zh.txt and <id>.en.txt.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Only this language (default both).")
+@click.option("--lang", type=click.Choice(["zh-Hans", "en", "zh"]),
+              help="Only this language: zh-Hans or en (zh: an alias of zh-Hans). Default: both.")
 @PRUNE
 def text(paths, out_dir, lang, prune) -> None:
-    """Write the plain text of each language of each TEI edition."""
+    """Write the plain text of each language of each TEI edition.
+
+    DIR/<id>.zh.txt and DIR/<id>.en.txt: title, byline, headings and paragraphs, a line each,
+    a blank line between blocks (a Chinese-only edition has no English text to write).
+
+    \b
+    Examples:
+      tei-tools text editions -o build/text --prune
+      tei-tools text edition.xml -o out --lang zh-Hans
+    """
     from .transform import text as to_text
 
     files = _edition_files(paths)
-    langs = (lang,) if lang else ("zh", "en")
+    langs = (LANG_SUFFIX[lang],) if lang else ("zh", "en")
     _sweep(out_dir)
     good, failed, made = _each(files, lambda f: to_text(f, out_dir, langs))
     if prune:
         _prune(out_dir, files, good, made, "text")
-    click.echo(f"text: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("text", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -384,7 +475,16 @@ def text(paths, out_dir, lang, prune) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
               help="Folder for <id>.dc.xml; without it, one edition's record goes to stdout.")
 def dublin_core(paths, out_dir) -> None:
-    """Write an OAI-PMH Dublin Core (oai_dc) record per TEI edition."""
+    """Write an OAI-PMH Dublin Core (oai_dc) record per TEI edition.
+
+    DIR/<id>.dc.xml (named by the edition id, never by the record's identifier); one edition
+    without -o goes to standard output.
+
+    \b
+    Examples:
+      tei-tools dc editions -o build/dc
+      tei-tools dc edition.xml > record.xml
+    """
     from . import dc
     from .safexml import parse
 
@@ -397,7 +497,7 @@ def dublin_core(paths, out_dir) -> None:
         sys.exit(1 if failed else 0)
     _sweep(out_dir)
     _, failed, _ = _each(files, lambda f: dc.write(f, out_dir))
-    click.echo(f"dc: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("dc", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -416,7 +516,16 @@ def dublin_core(paths, out_dir) -> None:
 def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> None:
     """Package TEI editions as BagIt 1.0 bags (Archivematica transfer layout), or --verify bags.
 
-    bag-info.txt takes organisation, address, contact and group from tei-tools.toml.
+    One bag per edition, DIR/<id>/, valid against the project's BagIt profile: the TEI, its
+    schema, HTML, texts, Dublin Core and the source (checked against the edition's SHA-256).
+    bag-info.txt takes organisation, address, contact and group from tei-tools.toml. A bag
+    replaces only an empty folder or its own earlier bag. --verify: a changed, missing or
+    extra file is named, exit 1.
+
+    \b
+    Examples:
+      tei-tools bag editions -o build/bags --organization "Example Library"
+      tei-tools bag --verify build/bags/*/
     """
     from . import bag as bags
     from .errors import ToolError
@@ -426,9 +535,9 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
         for path in paths:
             problems = bags.verify(path)
             for problem in problems:
-                click.echo(problem)
+                click.echo(problem, err=True)
             bad += bool(problems)
-        click.echo(f"{len(paths)} bag(s), {bad} invalid", err=True)
+        _say_summary("bag", checked=len(paths), valid=len(paths) - bad, invalid=bad)
         sys.exit(1 if bad else 0)
     if not out_dir:
         _fail_usage("bag needs -o DIR (or --verify)")
@@ -445,7 +554,7 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
     good, failed, made = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs], who))
     if prune:
         _prune(out_dir, files, good, made, "bag")
-    click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("bag", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -459,7 +568,13 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
 def saf(paths, out_dir, source_dirs, prune) -> None:
     """Write DSpace Simple Archive Format items (dublin_core.xml, contents, the files).
 
-    Import with: dspace import --add --collection HANDLE --source DIR --mapfile map.txt
+    One item per edition, DIR/<id>/: the TEI (primary), the HTML, the texts and the source,
+    with dublin_core.xml in DSpace's default qualified registry.
+
+    \b
+    Examples:
+      tei-tools saf editions -o build/saf
+      dspace import --add --collection HANDLE --source build/saf --mapfile map.txt
     """
     from . import saf as items
 
@@ -468,7 +583,7 @@ def saf(paths, out_dir, source_dirs, prune) -> None:
     good, failed, made = _each(files, lambda f: items.make(f, out_dir, [Path(d) for d in source_dirs]))
     if prune:
         _prune(out_dir, files, good, made, "saf")
-    click.echo(f"saf: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("saf", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -477,10 +592,14 @@ def saf(paths, out_dir, source_dirs, prune) -> None:
 def score(pairs) -> None:
     """Precision, recall and F1 of editions' names against gold TSV files.
 
-    PAIRS are EDITION GOLD [EDITION GOLD ...]; with several pairs, a line per pair and the
-    micro-averaged table of all of them.
+    PAIRS are EDITION GOLD [EDITION GOLD ...]: precision, recall and F1 per type and
+    language, the share of entities linked across languages and the coverage (gold mentions
+    tagged as any name). With several pairs, a line per pair and the micro-averaged table.
 
-    Example: tei-tools score editions/rmrb-19570130-02-….xml tests/gold/000_8ab13afc5602f97b.tsv
+    \b
+    Examples:
+      tei-tools score editions/rmrb-19570130-02-….xml tests/gold/000_8ab13afc5602f97b.tsv
+      make scores
     """
     from .scoring import score_files, score_many
     from .errors import ToolError
@@ -508,7 +627,17 @@ def score(pairs) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a candidate on stdout: count, "
                                                       "kind, id, names, context.")
 def entities(paths, registers, as_json) -> None:
-    """List names the tagger found that the register lacks, with counts and contexts."""
+    """List names the tagger found that the register lacks, with counts and contexts.
+
+    PATHS are sources (found as convert finds them: folders recursively, .7z) or *.xml
+    editions. A line per candidate: count, kind, id, names, a context; what an editor should
+    curate next. A file that cannot be read is one line and the rest go on (exit 1).
+
+    \b
+    Examples:
+      tei-tools entities editions --register editions/register.xml
+      tei-tools entities rmrb/1946年05月.7z --json > candidates.jsonl
+    """
     from dataclasses import asdict
 
     from .candidates import candidates
@@ -527,7 +656,7 @@ def entities(paths, registers, as_json) -> None:
         sys.exit(1)
     for row in rows:
         click.echo(json.dumps(asdict(row), ensure_ascii=False) if as_json else row.line())
-    click.echo(f"{len(rows)} candidate(s) not in the register, {len(problems)} file(s) failed", err=True)
+    _say_summary("entities", candidates=len(rows), failed=len(problems))
     sys.exit(1 if problems else 0)
 
 
