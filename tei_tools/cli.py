@@ -132,6 +132,40 @@ class Progress:
             click.echo("", err=True)
 
 
+def _registers(given: tuple[str, ...], beside: Path | None) -> list[Path]:
+    """The registers a command uses: those given, else those of tei-tools.toml, else
+    `register.xml` in the folder `beside` (the editions' folder) if there is one."""
+    if given:
+        return [Path(r) for r in given]
+    if _config().registers:
+        return list(_config().registers)
+    default = beside / REGISTER_NAME if beside is not None else None
+    return [default] if default is not None and default.is_file() else []
+
+
+def _say_registers(paths: list[Path]):
+    """`register: PATH, N entries` (or `register: none`) on stderr, so that a build never uses
+    or drops a register silently; the loaded registers, or exit 1 for a broken one."""
+    from .entities.register import load
+    from .errors import ToolError
+
+    try:
+        loaded = [load(p) for p in paths]
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    said = "; ".join(f"{p}, {len(r.entities)} entries" + (f", {sum(map(len, r.not_names.values()))} not-names"
+                                                            if r.not_names else "")
+                     for p, r in zip(paths, loaded))
+    click.echo(f"register: {said or 'none'}", err=True)
+    return loaded
+
+
+REGISTER_HELP = ("Default: the registers of tei-tools.toml, else register.xml in the editions' "
+                 "folder if it exists; the one in use is said on stderr (register: PATH, N entries, "
+                 "or register: none).")
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -147,7 +181,7 @@ class Progress:
 @click.option("--no-entities", is_flag=True, help="Skip name tagging.")
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
-                   "Default: registers of tei-tools.toml, else DIR/register.xml if it exists.")
+                   + REGISTER_HELP.replace("the editions' folder", "DIR"))
 @JOBS
 @click.option("--prune", is_flag=True, help="Remove the editions in DIR (written by tei_tools, not "
                                             "edited since) whose source is not among SOURCES.")
@@ -170,11 +204,12 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     Incremental: an edition whose seal records this source's SHA-256 and this run's build key
     (tool version, options, the registers' bytes), newer than the tool's own files, is up to
     date and not rebuilt (--force rebuilds). A hand-edited edition is never overwritten without
-    --force, nor one article's edition by another's (two sources with the same text give one
-    edition; the second is reported).
+    --force: it is kept and said (status "kept (edited by hand)"); nor is one article's edition
+    overwritten by another's (two sources with the same text give one edition; the second is
+    reported). The register in use is said on stderr (register: PATH, N entries / none).
 
     A progress line (n/N, rate, ETA) on a terminal; the last line is the summary
-    `convert: converted N, up to date U, failed M, warnings W, S s, R articles/s`.
+    `convert: converted N, up to date U, [kept K, ]failed M, warnings W, S s, R articles/s`.
 
     \b
     Examples:
@@ -183,7 +218,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
       tei-tools convert article.txt -o out --json --no-entities
     """
     from . import batch
-    from .convert import convert_in_worker, init_worker
+    from .convert import KEPT, convert_in_worker, init_worker
     from .pipeline import Options
     from .sources import Refused, iter_sources
 
@@ -192,9 +227,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
 
     config = _config()
     # The project register lives with the editions unless named: DIR/register.xml.
-    default = Path(out_dir) / REGISTER_NAME
-    chosen = ([Path(r) for r in registers] or config.registers
-              or ([default] if default.is_file() else []))
+    chosen = _registers(registers, Path(out_dir))
     options = Options(encoding=encoding, reader=reader, entities=not no_entities, registers=chosen)
     if config.paper_id:
         options.paper_id = config.paper_id
@@ -210,11 +243,13 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         pub.licence_url, pub.licence_text = chosen_licence.url, chosen_licence.text
     elif config.licence_url:
         pub.licence_url, pub.licence_text = config.licence_url, config.licence_text
-    if options.entities:
+    if options.entities and not quiet:
+        _say_registers(chosen)  # a broken register is one message here, not a failure per worker
+    elif options.entities:
         from .entities.register import load_all
 
         try:
-            load_all(chosen)  # a broken register is one message here, not a failure per worker
+            load_all(chosen)
         except ToolError as exc:
             click.echo(str(exc), err=True)
             sys.exit(1)
@@ -233,7 +268,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         sys.exit(1)
     jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()
-    counts = {"converted": 0, "up to date": 0, "failed": failed, "warnings": 0}
+    counts = {"converted": 0, "up to date": 0, KEPT: 0, "failed": failed, "warnings": 0}
     written: dict[Path, str] = {}
     if scheduler:
         try:
@@ -259,6 +294,10 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
                 written[result.output] = result.source
                 if verbose:
                     say(f"{result.source}: {result.status}: {result.output}")
+            if result.kept:
+                messages.append(f"{result.output}: kept (edited by hand: its seal no longer matches); "
+                                "not rebuilt, --force replaces it")
+                say(messages[-1])
             counts[result.status] += 1
             counts["warnings"] += len(result.warnings)
             if as_json:
@@ -273,8 +312,9 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     seconds = time.perf_counter() - start
     rate = (counts["converted"] + counts["up to date"]) / seconds if seconds else 0.0
     if not quiet:
+        kept = {"kept": counts[KEPT]} if counts[KEPT] else {}
         click.echo(summary("convert", converted=counts["converted"], up_to_date=counts["up to date"],
-                           failed=failed, warnings=counts["warnings"], seconds=seconds)
+                           **kept, failed=failed, warnings=counts["warnings"], seconds=seconds)
                    + f", {rate:.1f} articles/s", err=True)
     sys.exit(1 if failed else 0)
 
@@ -623,7 +663,7 @@ def score(pairs) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="The register(s) to compare against; repeatable (default: those of tei-tools.toml).")
+              help="The register(s) to compare against; repeatable. " + REGISTER_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a candidate on stdout: count, "
                                                       "kind, id, names, context.")
 def entities(paths, registers, as_json) -> None:
@@ -649,8 +689,11 @@ def entities(paths, registers, as_json) -> None:
         problems.append(message)
         click.echo(message, err=True)
 
+    first = Path(paths[0])
+    chosen = _registers(registers, first if first.is_dir() else first.parent)
+    _say_registers(chosen)
     try:
-        rows = candidates(list(paths), [Path(r) for r in registers] or _config().registers, failed)
+        rows = candidates(list(paths), chosen, failed)
     except ToolError as exc:  # a broken register
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -658,6 +701,76 @@ def entities(paths, registers, as_json) -> None:
         click.echo(json.dumps(asdict(row), ensure_ascii=False) if as_json else row.line())
     _say_summary("entities", candidates=len(rows), failed=len(problems))
     sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--register", "register_path", type=click.Path(dir_okay=False),
+              help="The register to write the corrections to (made if missing). " + REGISTER_HELP)
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Where the source articles are (default: the editions' sources/ folder).")
+def corrections(paths, register_path, source_dirs) -> None:
+    """Carry what an editor changed in the names of hand-edited editions into the register.
+
+    Each hand-edited edition's recorded source (found in --sources, else the editions'
+    sources/ folder) is rebuilt in memory with the registers in use and compared unit by unit.
+    A mention added, re-linked or retyped to a kind makes its text a name of the entry its @ref
+    points at (that entry, with the editor's names, becomes a curated register entry); a
+    mention removed, or retyped away from a kind, becomes <item type="KIND"> of the register's
+    not-names list; an entry renamed in the standOff gives the register entry the editor's
+    names. One line a change on stdout (EDITION#UNIT: added org '夜校' -> org-night-school).
+    Then convert --force makes the corrected edition from the source, and every other edition
+    gains from the correction.
+
+    \b
+    Example:
+      tei-tools corrections editions/ && tei-tools convert editions/sources -o editions --force
+    """
+    from .corrections import apply, changes
+    from .entities.register import load, load_all
+    from .errors import UNFORESEEN, ToolError
+    from .pipeline import Options
+    from .register_file import RegisterFile
+    from .seal import is_untouched
+
+    files = _edition_files(paths)
+    beside = files[0].parent if files else Path(".")
+    in_use = _registers((), beside)
+    target = Path(register_path) if register_path else (in_use[-1] if in_use else beside / REGISTER_NAME)
+    in_use = in_use + [target] if target.is_file() and target not in in_use else in_use
+    _say_registers(in_use)
+    options = Options(registers=in_use)
+    if _config().paper_id:
+        options.paper_id = _config().paper_id
+    try:
+        register, known = RegisterFile(target), load_all(in_use).entities
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    failed = edited = statements = count = 0
+    for path in files:
+        try:
+            if is_untouched(path.read_bytes()):
+                continue
+            found, entries = changes(path, options, [Path(d) for d in source_dirs])
+        except ToolError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+            continue
+        except (OSError, *UNFORESEEN) as exc:
+            failed += 1
+            click.echo(f"{path}: cannot read ({type(exc).__name__}: {exc})", err=True)
+            continue
+        edited += 1
+        count += len(found)
+        for change in found:
+            click.echo(change.line())
+        statements += apply(register, found, entries, known)
+    if statements:
+        register.save()
+        load(target)  # what was written reads back
+    _say_summary("corrections", changes=count, hand_edited=edited, written=statements, failed=failed)
+    sys.exit(1 if failed else 0)
 
 
 def run(args: list[str] | None = None) -> None:
