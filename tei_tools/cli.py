@@ -450,7 +450,10 @@ def html(paths, out_dir, prune) -> None:
     """Write a reading edition per TEI edition, and the corpus site.
 
     One self-contained HTML5 page per edition, DIR/<id>.html (side by side, names indexed,
-    previous/next by date), plus DIR/index.html (every edition with its titles and date). A page
+    previous/next by date, paragraph permalinks, a legend of name kinds with toggles), plus
+    DIR/index.html (every edition: titles in both languages, authors, date, page and kind,
+    sortable and filterable) and DIR/search.html with its index DIR/search.js (full-text
+    search of the corpus in both languages, offline: the index is a script). A page
     of that name that tei_tools did not write (no <meta name="generator" content="tei_tools">
     near its start) is left alone and reported (exit 1).
 
@@ -460,16 +463,18 @@ def html(paths, out_dir, prune) -> None:
       xsltproc tei_tools/xslt/html.xsl edition.xml > edition.html   (the same page, one file)
     """
     from .errors import ToolError
-    from .transform import html as to_html, index
+    from .transform import corpus, html as to_html, index, site_links
 
     files = _edition_files(paths)
     _sweep(out_dir)
-    good, failed, made = _each(files, lambda f: to_html(f, out_dir))
+    known = corpus(files)
+    links = site_links(known)
+    good, failed, made = _each(files, lambda f: to_html(f, out_dir, links=links.get(f)))
     if prune:
         _prune(out_dir, files, good, made, "html")
     if good:
         try:
-            index(good, out_dir)
+            index([f for f in known if f.path in set(good)], out_dir)
         except (ToolError, OSError) as exc:
             failed += 1
             click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
