@@ -47,7 +47,7 @@ def _edition_files(paths: tuple[str, ...]) -> list[Path]:
         elif p.exists():
             files.append(p)
         else:
-            _fail_usage(f"no such file or folder: {p}")
+            _fail_usage(f"{p}: no such file or folder")
     return files
 
 
@@ -78,7 +78,7 @@ def main(ctx: click.Context, config_path: str | None) -> None:
     from .errors import ToolError
 
     if config_path is not None and not Path(config_path).is_file():
-        _fail_usage(f"no such configuration file: {config_path}")
+        _fail_usage(f"{config_path}: no such configuration file")
     try:
         ctx.obj = load(config_path)
     except ToolError as exc:
@@ -264,7 +264,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
                                    "messages": [refused.error]}, ensure_ascii=False))
         failed += 1
     if not found:
-        click.echo(f"no source articles found in {', '.join(sources)}", err=True)
+        click.echo(f"{', '.join(sources)}: no source articles found", err=True)
         sys.exit(1)
     jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()

@@ -59,6 +59,12 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
     return target
 
 
+def alone(tei: str) -> dict[str, str]:
+    """The links of a page that travels without its corpus (in a bag, a DSpace item): only the
+    TEI beside it, so that nothing points outside the package."""
+    return {"tei": tei, "corpus": ""}
+
+
 def _relative(path: Path, out_dir: str | Path) -> str:
     """The edition as the page links it: relative to the page's folder, in URL form."""
     return Path(os.path.relpath(Path(path).resolve(), Path(out_dir).resolve())).as_posix()

@@ -192,3 +192,10 @@ def test_site_links_run_by_date_and_the_index_and_search_cover_the_corpus(tmp_pa
     seed = next(r for r in records if r["id"] == SEED_ID)
     assert ["zh-p1", "曾经被工厂企业称为“查火表的”中共嘉兴市委工业部，"] == [seed["units"][3][0], seed["units"][3][1][:25]]
     assert lhtml.parse(str(tmp_path / "search.html")).getroot().xpath("//script/@src") == ["search.js"]
+
+
+def test_a_page_in_a_package_links_nothing_outside_it(tmp_path):
+    from tei_tools.transform import alone
+
+    page = lhtml.parse(str(html(GOLDEN / f"{SEED_ID}.xml", tmp_path, links=alone(f"../tei/{SEED_ID}.xml")))).getroot()
+    assert [a.get("href") for a in page.xpath("//nav[@class='site']/a")] == [f"../tei/{SEED_ID}.xml"]

@@ -177,7 +177,7 @@ section.index .reg { color: var(--muted); font-style: italic; }
   <!-- The corpus around this page: index, previous and next by date, the TEI it is made from. -->
   <xsl:template name="site-nav">
     <nav class="site" aria-label="Corpus">
-      <a class="corpus" href="{$corpus}">Corpus index</a>
+      <xsl:if test="$corpus"><a class="corpus" href="{$corpus}">Corpus index</a></xsl:if>
       <xsl:if test="$search"><a class="search" href="{$search}">Search</a></xsl:if>
       <xsl:if test="$names"><a class="names" href="{$names}">Index of names (corpus)</a></xsl:if>
       <a class="tei" href="{$tei}" type="application/tei+xml">TEI XML</a>

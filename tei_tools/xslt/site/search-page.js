@@ -3,6 +3,7 @@
 (function () {
   var q = document.getElementById('q'), hits = document.getElementById('hits');
   var status = document.getElementById('status'), limit = 200;
+  function label(id) { return id.replace(/^(zh|en)-p(\d+)$/, '$1 ¶$2').replace(/^(zh|en)-h(\d+)$/, '$1 §$2').replace('-', ' '); }
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
   function run() {
     var needle = q.value.toLowerCase().replace(/\s+/g, ' ').trim(), found = [], t0 = performance.now();
@@ -18,7 +19,7 @@
       var ed = h[0], text = h[1][1], at = h[2], from = Math.max(0, at - 60);
       var li = document.createElement('li');
       li.innerHTML = '<a href="' + esc(ed.id) + '.html#' + esc(h[1][0]) + '">' + esc(ed.zh) +
-        (ed.en ? ' · ' + esc(ed.en) : '') + '</a> <span class="where">' + esc(ed.date) + ', ' + esc(h[1][0]) +
+        (ed.en ? ' · ' + esc(ed.en) : '') + '</a> <span class="where">' + esc(ed.date) + ', ' + esc(label(h[1][0])) +
         '</span><br>' + (from ? '…' : '') + esc(text.slice(from, at)) + '<mark>' +
         esc(text.slice(at, at + needle.length)) + '</mark>' + esc(text.slice(at + needle.length, at + needle.length + 80)) + '…';
       hits.appendChild(li);
