@@ -17,6 +17,7 @@ def _fail_usage(message: str) -> None:
 
 
 REGISTER_NAME = "register.xml"
+NAMES_DIR = "names"  # the corpus-wide index of names beside the reading editions
 
 
 def summary(command: str, **counts) -> str:
@@ -453,7 +454,8 @@ def html(paths, out_dir, prune) -> None:
     previous/next by date, paragraph permalinks, a legend of name kinds with toggles), plus
     DIR/index.html (every edition: titles in both languages, authors, date, page and kind,
     sortable and filterable) and DIR/search.html with its index DIR/search.js (full-text
-    search of the corpus in both languages, offline: the index is a script). A page
+    search of the corpus in both languages, offline: the index is a script) and the
+    corpus-wide index of names in DIR/names/ (as tei-tools index), linked from each page. A page
     of that name that tei_tools did not write (no <meta name="generator" content="tei_tools">
     near its start) is left alone and reported (exit 1).
 
@@ -463,21 +465,27 @@ def html(paths, out_dir, prune) -> None:
       xsltproc tei_tools/xslt/html.xsl edition.xml > edition.html   (the same page, one file)
     """
     from .errors import ToolError
-    from .transform import corpus, html as to_html, index, site_links
+    from .names_index import write as names_index
+    from .transform import corpus as corpus_facts, html as to_html, index, site_links
 
     files = _edition_files(paths)
     _sweep(out_dir)
-    known = corpus(files)
+    known = corpus_facts(files)
     links = site_links(known)
-    good, failed, made = _each(files, lambda f: to_html(f, out_dir, links=links.get(f)))
+    good, failed, made = _each(files, lambda f: to_html(f, out_dir, links={**links.get(f, {}), "names-index": f"{NAMES_DIR}/"}))
     if prune:
         _prune(out_dir, files, good, made, "html")
     if good:
         try:
-            index([f for f in known if f.path in set(good)], out_dir)
+            index([f for f in known if f.path in set(good)], out_dir, names=f"{NAMES_DIR}/persons.html")
+            problems: list[str] = []
+            corpus = _corpus(good, _registers((), good[0].parent), problems)
+            names_index(corpus, Path(out_dir) / NAMES_DIR, "../")
+            failed += len(problems)
         except (ToolError, OSError) as exc:
             failed += 1
             click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
+    click.echo(f"index of names: {Path(out_dir) / NAMES_DIR}", err=True)
     _say_summary("html", written=len(good), failed=failed)
     sys.exit(1 if failed else 0)
 
@@ -776,6 +784,181 @@ def corrections(paths, register_path, source_dirs) -> None:
         load(target)  # what was written reads back
     _say_summary("corrections", changes=count, hand_edited=edited, written=statements, failed=failed)
     sys.exit(1 if failed else 0)
+
+
+@main.group()
+def register() -> None:
+    """Build a corpus register from editions; export it to CSV and import it back.
+
+    \b
+    Example:
+      tei-tools register build editions -o editions/register.xml && tei-tools register export editions/register.xml
+    """
+
+
+@register.command(name="build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The register to write (its curated entries stay as they are; made if missing).")
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Further registers whose entries count as curated; repeatable. " + REGISTER_HELP)
+def register_build(paths, out, registers) -> None:
+    """Merge the machine-made entries of many editions into one register.
+
+    The machine-made entries (resp="#tei-tools") of the editions become one entity a kind and
+    full name (its longest Chinese name; the English one for an English-only entry), under all
+    the full names the editions give it (short forms such as 工业部 are left to the tagger),
+    with <note type="count" n="N"> and the first context (<note type="context"
+    target="EDITION.xml#UNIT">). A machine-made entry whose full name a curated entry of its
+    kind has is that entry. Curated entries of REGISTER (no @resp) are left exactly as they
+    are; machine-made ones are made again each build (authority ids kept). Ids come from
+    content alone, KIND-ROMANISED-NAME-DIGEST (6 hex digits of kind and full name:
+    pers-wang-yongfu-1b2c3d), so a rebuild, another order or another shard gives the same
+    ids, and 王永福 and 汪永福, both Wang Yongfu, get two.
+
+    \b
+    Example:
+      tei-tools register build editions/ -o editions/register.xml
+    """
+    from .errors import ToolError
+    from .register_build import build
+
+    files = _edition_files(paths)
+    others = [r for r in _registers(registers, files[0].parent if files else None)
+              if Path(r).resolve() != Path(out).resolve()]
+    _say_registers(others + ([Path(out)] if Path(out).is_file() else []))
+    start = time.perf_counter()
+    problems: list[str] = []
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
+    try:
+        report = build(files, Path(out), others, failed)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    _say_summary("register build", editions=report.editions, machine_made=report.machine_entries,
+                 entities=report.merged, curated_kept=report.curated, failed=report.failed,
+                 seconds=time.perf_counter() - start)
+    sys.exit(1 if problems else 0)
+
+
+@register.command(name="export")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--csv", "as_csv", is_flag=True, default=True, help="As CSV (the only format; the default).")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="The table to write (default: stdout).")
+def register_export(path, as_csv, out) -> None:
+    """Write a register as a CSV table for a spreadsheet or OpenRefine.
+
+    UTF-8, on stdout without -o. Columns: id, kind, chinese, english, pinyin, wikidata, cbdb,
+    geonames, viaf, note, not_a_name, mentions; several names are joined by ' | '. One row an
+    entry, then one a not-names item (not_a_name = yes).
+
+    \b
+    Example:
+      tei-tools register export editions/register.xml --csv -o names.csv
+    """
+    from .atomic import write_atomic
+    from .errors import ToolError
+    from .register_csv import export
+
+    try:
+        table = export(path)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    if out:
+        write_atomic(Path(out), table.encode("utf-8"))
+    else:
+        click.echo(table, nl=False)
+
+
+@register.command(name="import")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The register to change (made if missing).")
+def register_import(table, out) -> None:
+    """Apply an edited CSV table (as register export writes it) to a register.
+
+    A row that differs from its entry makes it a curated entry (its @resp goes, so register
+    build leaves it alone) with the row's names, pinyin (xml:lang="zh-Latn-pinyin", only if it
+    differs from the computed one), authority ids (<idno type="wikidata">Q58014</idno>) and
+    note; not_a_name = yes moves its names to the not-names list (typed by its kind) and drops
+    the entry; a row without id is a new curated entry with an id made as register build makes
+    them. Entries without a row stay. Every row is checked first: a bad kind, an id that is no
+    xml:id, a row without names is TABLE:LINE: what is wrong, exit 1, nothing written.
+
+    \b
+    Example:
+      tei-tools register import names.csv -o editions/register.xml
+    """
+    from .entities.register import load
+    from .errors import ToolError
+    from .register_csv import import_table
+
+    try:
+        counts = import_table(table, out)
+        load(out)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    _say_summary("register import", changed=counts["changed"], added=counts["added"],
+                 not_names=counts["not-names"])
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for persons.html, places.html, orgs.html and names.csv.")
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Registers whose entries the editions' entries are merged into; repeatable. " + REGISTER_HELP)
+@click.option("--editions-url", default="../", show_default=True,
+              help="Where the reading editions (<id>.html) are, relative to DIR.")
+def index(paths, out_dir, registers, editions_url) -> None:
+    """Write the corpus-wide index of names: a page per kind and a CSV of every mention.
+
+    DIR/persons.html, places.html, orgs.html: each name in both scripts, its authority links,
+    the count, and every edition and unit that mentions it with 16 characters of context
+    either side and a link to the unit in the reading edition (URL<id>.html#<unit>); and
+    DIR/names.csv, one row a mention: kind, id, names, authority ids, edition, unit, language,
+    mention, context, link. Editions' entries are merged as register build merges them, into
+    the registers' entries. tei-tools html writes it into DIR/names/.
+
+    \b
+    Example:
+      tei-tools index editions -o build/names --editions-url ../
+    """
+    from .errors import ToolError
+    from .names_index import write
+
+    files = _edition_files(paths)
+    chosen = _registers(registers, files[0].parent if files else None)
+    _say_registers(chosen)
+    problems: list[str] = []
+    try:
+        corpus = _corpus(files, chosen, problems)
+        written = write(corpus, out_dir, editions_url)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    entities = [c for c in corpus.entities.values() if c.occurrences]
+    _say_summary("index", names=len(entities), mentions=sum(len(c.occurrences) for c in entities),
+                 editions=len(files) - len(problems), files=len(written))
+    sys.exit(1 if problems else 0)
+
+
+def _corpus(files: list[Path], registers: list[Path], problems: list[str]):
+    """The corpus of names of the editions, merged with the registers' entries."""
+    from .entities.register import load_all
+    from .register_build import gather
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
+    return gather(files, load_all(registers).entities, failed)[0]
 
 
 def run(args: list[str] | None = None) -> None:

@@ -49,7 +49,8 @@ def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etre
 def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None,
          links: dict[str, str] | None = None) -> Path:
     """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is; links:
-    the stylesheet's parameters for the corpus around it, from `site_links`)."""
+    the stylesheet's parameters for the corpus around it, from `site_links`, among them
+    names-index: the folder of the corpus-wide index of names relative to DIR)."""
     path = Path(path)
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
@@ -185,9 +186,10 @@ def corpus(paths: list[Path]) -> list[Facts]:
 SITE_DIR = XSLT_DIR / "site"  # the corpus pages' style and scripts, as files to read and edit
 
 
-def index(paths: list[Path] | list[Facts], out_dir: str | Path) -> Path:
+def index(paths: list[Path] | list[Facts], out_dir: str | Path, names: str = "") -> Path:
     """DIR/index.html: every edition with its titles in both languages (links), authors, date,
-    page and kind, sortable and filterable; and DIR/search.html with its index, search.js."""
+    page and kind, sortable and filterable; and DIR/search.html with its index, search.js.
+    names: the corpus index of names, to link to (relative to DIR), if there is one."""
     from lxml.html import builder as E
 
     rows = [p if isinstance(p, Facts) else facts(p) for p in paths]
@@ -207,6 +209,7 @@ def index(paths: list[Path] | list[Facts], out_dir: str | Path) -> Path:
                      " ", E.LABEL("Kind ", E.SELECT(E.OPTION("all", value=""), E.OPTION("bilingual"),
                                                     E.OPTION("Chinese only"), id="kind")),
                      " ", E.A("Full-text search", href="search.html"),
+                     *([" ", E.A("Names in the corpus", href=names)] if names else []),
                      " ", E.SPAN(id="count"), E.CLASS("controls"))
     main = E.MAIN(E.H1("Editions"), controls, E.TABLE(E.THEAD(head), body, id="editions"))
     target = _corpus_page(out_dir, "index.html", "Editions", main, "index.js")

@@ -26,6 +26,9 @@
                 exclude-result-prefixes="tei">
 
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+  <!-- The folder of the corpus-wide index of names relative to this page (tei-tools html: names/);
+       empty: no such index, no links to it. -->
+  <xsl:param name="names-index" select="''"/>
 
   <!-- Links the one file cannot know: its neighbours by date, the corpus pages, the TEI. -->
   <xsl:param name="prev"/>
@@ -34,7 +37,6 @@
   <xsl:param name="next-title"/>
   <xsl:param name="corpus" select="'index.html'"/>
   <xsl:param name="search"/>
-  <xsl:param name="names"/>
   <xsl:param name="tei" select="concat(/tei:TEI/@xml:id, '.xml')"/>
 
   <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div)]" use="@xml:id"/>
@@ -179,7 +181,7 @@ section.index .reg { color: var(--muted); font-style: italic; }
     <nav class="site" aria-label="Corpus">
       <xsl:if test="$corpus"><a class="corpus" href="{$corpus}">Corpus index</a></xsl:if>
       <xsl:if test="$search"><a class="search" href="{$search}">Search</a></xsl:if>
-      <xsl:if test="$names"><a class="names" href="{$names}">Index of names (corpus)</a></xsl:if>
+      <xsl:if test="$names-index != ''"><a class="names" href="{$names-index}persons.html">Names in the corpus</a></xsl:if>
       <a class="tei" href="{$tei}" type="application/tei+xml">TEI XML</a>
       <xsl:if test="$prev"><a class="prev" rel="prev" href="{$prev}" title="{$prev-title}">← Previous</a></xsl:if>
       <xsl:if test="$next"><a class="next" rel="next" href="{$next}" title="{$next-title}">Next →</a></xsl:if>
@@ -433,6 +435,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
   <xsl:template name="index">
     <section class="index" id="index">
       <h2>Index of names</h2>
+      <xsl:apply-templates select="/tei:TEI" mode="corpus-index"/>
       <xsl:for-each select="/tei:TEI/tei:standOff/*[tei:person or tei:place or tei:org]">
         <h3>
           <xsl:call-template name="kind-label">
@@ -448,6 +451,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
               <xsl:if test="@resp = '#tei-tools'">
                 <xsl:text> </xsl:text><span class="machine" title="Tagged by tei_tools; not in the register, not checked by an editor">machine</span>
               </xsl:if>
+              <xsl:apply-templates select="." mode="corpus-index"/>
               <xsl:text> </xsl:text>
               <span class="occ">
                 <xsl:call-template name="occurrences"><xsl:with-param name="lang" select="'zh-Hans'"/></xsl:call-template>
@@ -498,6 +502,31 @@ document.querySelectorAll('.unit').forEach(function (u) {
           </xsl:if>
         </xsl:for-each>
       </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The corpus-wide index of names and authority files (tei-tools index, register import). -->
+  <xsl:template match="tei:TEI" mode="corpus-index">
+    <xsl:if test="$names-index != ''">
+      <p class="corpus-index">Across the corpus:
+        <a href="{$names-index}persons.html">persons</a> · <a href="{$names-index}places.html">places</a> ·
+        <a href="{$names-index}orgs.html">organisations</a></p>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:person | tei:place | tei:org" mode="corpus-index">
+    <xsl:for-each select="tei:idno">
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@type = 'wikidata'"><a class="authority" href="https://www.wikidata.org/wiki/{.}">Wikidata <xsl:value-of select="."/></a></xsl:when>
+        <xsl:when test="@type = 'geonames'"><a class="authority" href="https://www.geonames.org/{.}">GeoNames <xsl:value-of select="."/></a></xsl:when>
+        <xsl:when test="@type = 'viaf'"><a class="authority" href="https://viaf.org/viaf/{.}">VIAF <xsl:value-of select="."/></a></xsl:when>
+        <xsl:when test="@type = 'cbdb'"><a class="authority" href="https://cbdb.fas.harvard.edu/cbdbapi/person.php?id={.}">CBDB <xsl:value-of select="."/></a></xsl:when>
+        <xsl:otherwise><span class="authority"><xsl:value-of select="concat(@type, ' ', .)"/></span></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:if test="$names-index != ''">
+      <xsl:text> </xsl:text>
+      <a class="corpus" href="{$names-index}{local-name()}s.html#{/tei:TEI/@xml:id}.{@xml:id}">in the corpus</a>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
