@@ -38,7 +38,7 @@ editions/.validated: editions/.built schema/tei_tools.xsd schema/tei_tools.sch
 
 # Reading editions (with the corpus index and its search) and plain text for every edition, in build/.
 html: $(BUILD)/html/index.html
-$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl $(wildcard tei_tools/xslt/site/*) tei_tools/transform.py
+$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl $(wildcard tei_tools/xslt/site/*) tei_tools/transform.py editions/register.xml
 	$(BIN)/tei-tools html editions -o $(BUILD)/html --prune
 
 text: $(BUILD)/text/.built

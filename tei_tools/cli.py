@@ -244,7 +244,9 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         pub.licence_url, pub.licence_text = chosen_licence.url, chosen_licence.text
     elif config.licence_url:
         pub.licence_url, pub.licence_text = config.licence_url, config.licence_text
-    if options.entities and not quiet:
+    if not options.entities and not quiet:
+        click.echo("register: none (--no-entities: no name tagging)", err=True)
+    elif options.entities and not quiet:
         _say_registers(chosen)  # a broken register is one message here, not a failure per worker
     elif options.entities:
         from .entities.register import load_all

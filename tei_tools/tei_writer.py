@@ -24,6 +24,8 @@ APP_ID = "tei-tools"
 ELEMENT_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
 LIST_OF_KIND = {"person": ("listPerson", "person"), "place": ("listPlace", "place"),
                 "org": ("listOrg", "org")}
+# The authorities an entry's idno may name (schema: authorityIdno; the register's CSV columns).
+AUTHORITIES = ("wikidata", "cbdb", "geonames", "viaf")
 LANG_NAMES = {ZH: "Chinese (simplified script), the original", EN: "English, the translation"}
 
 
