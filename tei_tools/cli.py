@@ -686,7 +686,9 @@ def entities(paths, registers, as_json) -> None:
 
     PATHS are sources (found as convert finds them: folders recursively, .7z) or *.xml
     editions. A line per candidate: count, kind, id, names, a context; what an editor should
-    curate next. A file that cannot be read is one line and the rest go on (exit 1).
+    curate next. A file that cannot be read is one line and the rest go on (exit 1). Register:
+    as convert's, with the first path's folder as DIR (its parent for a sources/ folder:
+    editions/sources/ uses editions/register.xml); said on stderr.
 
     \b
     Examples:
@@ -705,7 +707,10 @@ def entities(paths, registers, as_json) -> None:
         click.echo(message, err=True)
 
     first = Path(paths[0])
-    chosen = _registers(registers, first if first.is_dir() else first.parent)
+    beside = first if first.is_dir() else first.parent
+    if beside.name == "sources" and not (beside / REGISTER_NAME).is_file():
+        beside = beside.parent  # editions/sources/: the editions' register is editions/register.xml
+    chosen = _registers(registers, beside)
     _say_registers(chosen)
     try:
         rows = candidates(list(paths), chosen, failed)
@@ -733,7 +738,9 @@ def corrections(paths, register_path, source_dirs) -> None:
     points at (that entry, with the editor's names, becomes a curated register entry); a
     mention removed, or retyped away from a kind, becomes <item type="KIND"> of the register's
     not-names list; an entry renamed in the standOff gives the register entry the editor's
-    names. One line a change on stdout (EDITION#UNIT: added org '夜校' -> org-night-school).
+    names. One line a change on stdout (EDITION#UNIT: added org '夜校' -> org-night-school); a
+    unit whose text the editor changed is named and its names are not compared (--force
+    rebuilds the text from the source).
     Then convert --force makes the corrected edition from the source, and every other edition
     gains from the correction.
 
@@ -741,7 +748,7 @@ def corrections(paths, register_path, source_dirs) -> None:
     Example:
       tei-tools corrections editions/ && tei-tools convert editions/sources -o editions --force
     """
-    from .corrections import apply, changes
+    from .corrections import TEXT_EDITED, apply, changes
     from .entities.register import load, load_all
     from .errors import UNFORESEEN, ToolError
     from .pipeline import Options
@@ -777,7 +784,7 @@ def corrections(paths, register_path, source_dirs) -> None:
             click.echo(f"{path}: cannot read ({type(exc).__name__}: {exc})", err=True)
             continue
         edited += 1
-        count += len(found)
+        count += sum(change.what != TEXT_EDITED for change in found)
         for change in found:
             click.echo(change.line())
         statements += apply(register, found, entries, known)
