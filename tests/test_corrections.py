@@ -72,7 +72,7 @@ def test_an_editors_name_corrections_survive_a_rebuild(tmp_path):
     assert f"{EDITION}#zh-p1: added org '夜校' -> org-night-school" in lines
     assert any(line.startswith(f"{EDITION}: renamed person ") and "Lu Wen-juan" in line for line in lines)
     assert f"{EDITION}#zh-p3: text edited by hand: its names not compared" in lines
-    assert "5 change(s) in 1 hand-edited edition(s)" in r.output
+    assert "corrections: changes 5, hand edited 1," in r.output
     register = load(out / "register.xml")
     assert register.says_no("zh-Hans", "南通县", "place") and register.says_no("zh-Hans", "复旦大学", "org")
     assert register.entities["pers-lu-wenjuan"].names["en"] == ["Lu Wen-juan"]
