@@ -209,12 +209,12 @@ section.index .reg { color: var(--muted); font-style: italic; }
             <dt>Page</dt>
             <dd>
               <xsl:value-of select="$bibl/tei:monogr/tei:biblScope[@unit='page']"/>
-              <xsl:if test="$bibl/tei:note[@type='section']">
-                <xsl:text> (</xsl:text><span lang="zh-Hans"><xsl:value-of select="$bibl/tei:note[@type='section']"/></span><xsl:text>)</xsl:text>
+              <xsl:if test="$bibl/tei:monogr/tei:biblScope[@unit='section']">
+                <xsl:text> (</xsl:text><span lang="zh-Hans"><xsl:value-of select="$bibl/tei:monogr/tei:biblScope[@unit='section']"/></span><xsl:text>)</xsl:text>
               </xsl:if>
             </dd>
-            <xsl:if test="$bibl/tei:note[@type='column']">
-              <dt>Column</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:note[@type='column']"/></dd>
+            <xsl:if test="$bibl/tei:monogr/tei:biblScope[@unit='column']">
+              <dt>Column</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:monogr/tei:biblScope[@unit='column']"/></dd>
             </xsl:if>
             <dt>Authors</dt>
             <dd>
@@ -227,8 +227,8 @@ section.index .reg { color: var(--muted); font-style: italic; }
               </xsl:for-each>
               <xsl:if test="not($title/tei:author)">—</xsl:if>
             </dd>
-            <xsl:if test="$bibl/tei:note[@type='reprint']">
-              <dt>Reprint</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:note[@type='reprint']"/></dd>
+            <xsl:if test="$bibl/tei:relatedItem[@type='reprintOf']">
+              <dt>First published in</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:relatedItem[@type='reprintOf']//tei:title"/></dd>
             </xsl:if>
             <dt>Edition</dt><dd><code><xsl:value-of select="/tei:TEI/@xml:id"/></code>
               <xsl:text> (</xsl:text><a href="{$tei}" type="application/tei+xml">TEI P5</a><xsl:text>)</xsl:text></dd>
@@ -236,6 +236,9 @@ section.index .reg { color: var(--muted); font-style: italic; }
               <dt>Licence</dt>
               <dd class="licence"><a rel="license" href="{$licence/@target}"><xsl:value-of select="normalize-space($licence)"/></a></dd>
             </xsl:if>
+            <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability/tei:p">
+              <dt>Rights</dt><dd class="rights"><xsl:value-of select="normalize-space(.)"/></dd>
+            </xsl:for-each>
           </dl>
           <xsl:call-template name="citation"/>
         </header>
