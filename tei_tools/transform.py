@@ -5,11 +5,13 @@ as they are with xsltproc. Editions are parsed safely; the stylesheets read no o
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
+from . import qa
 from .atomic import write_atomic
 from .errors import ToolError
 from .paths import safe_name
@@ -49,7 +51,11 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
     target = Path(out_dir) / f"{ident}.html"
-    _write_page(target, bytes(_run("html.xsl", tree, path)))
+    findings = [{"sentences": f.sentences, "kind": f.kind, "message": f.message}
+                for f in qa.check(path, tree).findings]
+    # in a <script> element: no '<' may open a tag there
+    found = json.dumps(findings, ensure_ascii=False).replace("<", "\\u003c")
+    _write_page(target, bytes(_run("html.xsl", tree, path, qa=found)))
     return target
 
 

@@ -11,28 +11,40 @@
   units get a row of their own after the English unit they follow. A Chinese-only edition (no
   translation division) is one column, a row per unit. A dateline is shown at the start of the
   paragraph it opens; closers (signatures, dates) are set to the right.
+
+  Sentences (s) are spans; hovering or focusing one highlights the sentences its sentence link
+  joins it to (a key over the links' pointers, so the page stays linear in the file). The `qa`
+  parameter (JSON: a list of {sentences, kind, message}, as `tei-tools qa -\-json` gives them;
+  `tei-tools html` passes them) is shown on request: a button marks those sentences and lists
+  the findings.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:str="http://exslt.org/strings"
+                extension-element-prefixes="str"
+                exclude-result-prefixes="tei str">
 
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+  <xsl:param name="qa" select="'[]'"/>
 
-  <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div)]" use="@xml:id"/>
+  <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div or self::tei:s)]" use="@xml:id"/>
   <!-- Units by the id their @corresp starts with: the Chinese units of a 2:1 merge share it,
        and the English units of a row start with one of the row's Chinese units. -->
   <xsl:key name="zhByFirst" match="tei:div[@type='original']//*[@xml:id][@corresp]"
            use="substring(substring-before(concat(normalize-space(@corresp), ' '), ' '), 2)"/>
   <xsl:key name="enByFirst" match="tei:div[@type='translation']//*[@xml:id][@corresp]"
            use="substring(substring-before(concat(normalize-space(@corresp), ' '), ' '), 2)"/>
+  <!-- Sentence links by each sentence they join. -->
+  <xsl:key name="sentenceLink" match="tei:standOff/tei:linkGrp[@type='sentences']/tei:link"
+           use="str:tokenize(normalize-space(@target), ' ')"/>
   <xsl:key name="ref" match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName"
            use="@ref"/>
 
   <xsl:variable name="zh" select="/tei:TEI/tei:text/tei:body/tei:div[@type='original']"/>
   <xsl:variable name="en" select="/tei:TEI/tei:text/tei:body/tei:div[@type='translation']"/>
-  <xsl:variable name="zhUnits" select="$zh//*[@xml:id][not(self::tei:div)]"/>
-  <xsl:variable name="enUnits" select="$en//*[@xml:id][not(self::tei:div)]"/>
+  <xsl:variable name="zhUnits" select="$zh//*[@xml:id][not(self::tei:div or self::tei:s)]"/>
+  <xsl:variable name="enUnits" select="$en//*[@xml:id][not(self::tei:div or self::tei:s)]"/>
   <xsl:variable name="layout"><xsl:choose><xsl:when test="$en">bilingual</xsl:when><xsl:otherwise>original</xsl:otherwise></xsl:choose></xsl:variable>
   <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
   <xsl:variable name="bibl" select="$header/tei:fileDesc/tei:sourceDesc/tei:biblStruct"/>
@@ -73,6 +85,10 @@ main.original .row { grid-template-columns: 1fr; max-width: 42rem; }
 .unit.closer { text-align: right; }
 .cell p, .cell div { margin: .2rem 0; }
 .unit:focus, .unit.hl { background: var(--mark); outline: none; }
+.s.hl-s { background: #ffd866; border-radius: 3px; }
+body.show-qa .s.qa { text-decoration: underline wavy #b00; text-underline-offset: 3px; }
+#qa-panel { display: none; border: 1px solid #e0b0b0; background: #fff8f8; padding: .5rem 1rem; margin: 1rem 0; font-size: .9rem; }
+body.show-qa #qa-panel { display: block; }
 .persName { color: #7a1f1f; }
 .placeName { color: #1f4f7a; }
 .orgName { color: #2f6b2f; }
@@ -126,7 +142,10 @@ section.index .occ a { margin-right: .3rem; font-size: .85rem; }
             </xsl:if>
             <dt>Edition</dt><dd><code><xsl:value-of select="/tei:TEI/@xml:id"/></code></dd>
           </dl>
+          <button type="button" id="qa-toggle" hidden="hidden">QA findings</button>
         </header>
+        <section id="qa-panel"><h2>QA findings</h2><ol id="qa-list"></ol></section>
+        <script type="application/json" id="qa-findings"><xsl:value-of select="$qa"/></script>
         <main class="{$layout}">
           <xsl:call-template name="unlinked-en">
             <xsl:with-param name="after" select="/.."/>
@@ -143,6 +162,34 @@ section.index .occ a { margin-right: .3rem; font-size: .85rem; }
         </main>
         <xsl:call-template name="index"/>
         <script>
+document.querySelectorAll('.s[data-link]').forEach(function (s) {
+  var mates = s.getAttribute('data-link').split(' ').filter(Boolean)
+    .map(function (id) { return document.getElementById(id.slice(1)); })
+    .filter(function (m) { return m &amp;&amp; m !== s; });
+  function on() { mates.forEach(function (m) { m.classList.add('hl-s'); }); }
+  function off() { mates.forEach(function (m) { m.classList.remove('hl-s'); }); }
+  s.addEventListener('mouseenter', on); s.addEventListener('mouseleave', off);
+});
+(function () {
+  var findings = JSON.parse(document.getElementById('qa-findings').textContent || '[]');
+  var button = document.getElementById('qa-toggle'), list = document.getElementById('qa-list');
+  if (!findings.length) { return; }
+  button.hidden = false;
+  button.textContent = 'QA findings (' + findings.length + ')';
+  findings.forEach(function (f) {
+    var item = document.createElement('li'), link = document.createElement('a');
+    link.href = '#' + f.sentences[0];
+    link.textContent = f.sentences.join(' ');
+    item.appendChild(link);
+    item.appendChild(document.createTextNode(' ' + f.kind + ': ' + f.message));
+    list.appendChild(item);
+    f.sentences.forEach(function (id) {
+      var s = document.getElementById(id);
+      if (s) { s.classList.add('qa'); s.title = (s.title ? s.title + '\n' : '') + f.kind + ': ' + f.message; }
+    });
+  });
+  button.addEventListener('click', function () { document.body.classList.toggle('show-qa'); });
+})();
 document.querySelectorAll('.unit').forEach(function (u) {
   var mates = (u.getAttribute('data-corresp') || '').split(' ').filter(Boolean)
     .map(function (id) { return document.getElementById(id.slice(1)); }).filter(Boolean);
@@ -186,7 +233,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
        none, they open the text). A key, so that every row looks up its followers at once
        instead of testing every unlinked unit: the page stays linear in the units. -->
   <xsl:key name="unlinkedAfter"
-           match="tei:div[@type='translation']//*[@xml:id][not(@corresp)][not(self::tei:div)]"
+           match="tei:div[@type='translation']//*[@xml:id][not(@corresp)][not(self::tei:div or self::tei:s)]"
            use="generate-id(preceding::*[@xml:id][@corresp][ancestor::tei:div[@type='translation']][1])"/>
 
   <xsl:template name="unlinked-en">
@@ -217,6 +264,16 @@ document.querySelectorAll('.unit').forEach(function (u) {
       </xsl:for-each>
       <xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A sentence: a span with its id. -->
+  <xsl:template match="tei:s">
+    <span class="s" id="{@xml:id}">
+      <xsl:for-each select="key('sentenceLink', concat('#', @xml:id))[1]">
+        <xsl:attribute name="data-link"><xsl:value-of select="normalize-space(@target)"/></xsl:attribute>
+      </xsl:for-each>
+      <xsl:apply-templates/>
+    </span>
   </xsl:template>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName">
@@ -252,7 +309,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
               <span class="occ">
                 <xsl:for-each select="key('ref', concat('#', @xml:id))">
                   <!-- the unit it stands in; for a dateline, the paragraph the dateline opens -->
-                  <xsl:variable name="u" select="(ancestor::*[@xml:id][not(self::tei:div or self::tei:TEI)] | ancestor::tei:dateline/following-sibling::*[@xml:id][1])[1]"/>
+                  <xsl:variable name="u" select="(ancestor::*[@xml:id][not(self::tei:div or self::tei:TEI or self::tei:s)] | ancestor::tei:dateline/following-sibling::*[@xml:id][1])[1]"/>
                   <a href="#{$u/@xml:id}"><xsl:value-of select="$u/@xml:id"/></a>
                 </xsl:for-each>
               </span>
