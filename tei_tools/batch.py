@@ -81,12 +81,13 @@ def _task(work: Callable[[T], R], initializer: Callable[..., None] | None, inita
 
 
 def _quiet_worker() -> None:
-    """Stop the Dask worker's statistical profiler: it samples this thread's stack every 10 ms,
-    holding the interpreter lock our pure-Python tagging needs (7% of a run here)."""
+    """Stop the Dask worker's statistical profiler, which samples this thread's stack every 10 ms
+    (7% of a run here), and its event-loop tick monitor (every 20 ms; it only measures the loop's
+    delay): both take the interpreter lock our pure-Python tagging needs."""
     try:
         from distributed import get_worker
 
-        for name in ("profile", "profile-cycle"):
+        for name in ("profile", "profile-cycle", "tick", "ticks"):
             callback = get_worker().periodic_callbacks.get(name)
             if callback is not None:
                 callback.stop()

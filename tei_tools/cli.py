@@ -17,6 +17,7 @@ def _fail_usage(message: str) -> None:
 
 
 REGISTER_NAME = "register.xml"
+NAMES_DIR = "names"  # the corpus-wide index of names beside the reading editions
 
 
 def _edition_files(paths: tuple[str, ...]) -> list[Path]:
@@ -103,6 +104,40 @@ class Progress:
             click.echo("", err=True)
 
 
+def _registers(given: tuple[str, ...], beside: Path | None) -> list[Path]:
+    """The registers a command uses: those given, else those of tei-tools.toml, else
+    `register.xml` in the folder `beside` (the editions' folder) if there is one."""
+    if given:
+        return [Path(r) for r in given]
+    if _config().registers:
+        return list(_config().registers)
+    default = beside / REGISTER_NAME if beside is not None else None
+    return [default] if default is not None and default.is_file() else []
+
+
+def _say_registers(paths: list[Path]):
+    """`register: PATH, N entries` (or `register: none`) on stderr, so that a build never uses
+    or drops a register silently; the loaded registers, or exit 1 for a broken one."""
+    from .entities.register import load
+    from .errors import ToolError
+
+    try:
+        loaded = [load(p) for p in paths]
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    said = "; ".join(f"{p}, {len(r.entities)} entries" + (f", {sum(map(len, r.not_names.values()))} not-names"
+                                                            if r.not_names else "")
+                     for p, r in zip(paths, loaded))
+    click.echo(f"register: {said or 'none'}", err=True)
+    return loaded
+
+
+REGISTER_HELP = ("Default: the registers of tei-tools.toml, else register.xml in the editions' "
+                 "folder if it exists; the one in use is said on stderr (register: PATH, N entries, "
+                 "or register: none).")
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
@@ -119,7 +154,7 @@ class Progress:
 @click.option("--no-sentences", is_flag=True, help="Skip sentences: no <s> and no sentence alignment.")
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
-                   "Default: registers of tei-tools.toml, else DIR/register.xml if it exists.")
+                   + REGISTER_HELP.replace("the editions' folder", "DIR"))
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--prune", is_flag=True, help="Remove the editions in DIR (written by tei_tools, not "
                                             "edited since) whose source is not among SOURCES.")
@@ -140,7 +175,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     Example: tei-tools convert rmrb/1946年05月.7z -o editions/
     """
     from . import batch
-    from .convert import convert_in_worker, init_worker
+    from .convert import KEPT, convert_in_worker, init_worker
     from .pipeline import Options
     from .sources import Refused, iter_sources
 
@@ -149,9 +184,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
 
     config = _config()
     # The project register lives with the editions unless named: DIR/register.xml.
-    default = Path(out_dir) / REGISTER_NAME
-    chosen = ([Path(r) for r in registers] or config.registers
-              or ([default] if default.is_file() else []))
+    chosen = _registers(registers, Path(out_dir))
     options = Options(encoding=encoding, reader=reader, entities=not no_entities,
                       sentences=not no_sentences, registers=chosen)
     if config.paper_id:
@@ -168,11 +201,13 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         pub.licence_url, pub.licence_text = chosen_licence.url, chosen_licence.text
     elif config.licence_url:
         pub.licence_url, pub.licence_text = config.licence_url, config.licence_text
-    if options.entities:
+    if options.entities and not quiet:
+        _say_registers(chosen)  # a broken register is one message here, not a failure per worker
+    elif options.entities:
         from .entities.register import load_all
 
         try:
-            load_all(chosen)  # a broken register is one message here, not a failure per worker
+            load_all(chosen)
         except ToolError as exc:
             click.echo(str(exc), err=True)
             sys.exit(1)
@@ -191,7 +226,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         sys.exit(1)
     jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()
-    counts = {"converted": 0, "up to date": 0, "failed": failed, "warnings": 0}
+    counts = {"converted": 0, "up to date": 0, KEPT: 0, "failed": failed, "warnings": 0}
     written: dict[Path, str] = {}
     if scheduler:
         try:
@@ -215,6 +250,10 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
                 click.echo(result.error, err=True)
             else:
                 written[result.output] = result.source
+            if result.kept:
+                messages.append(f"{result.output}: kept (edited by hand: its seal no longer matches); "
+                                "not rebuilt, --force replaces it")
+                say(messages[-1])
             counts[result.status] += 1
             counts["warnings"] += len(result.warnings)
             if as_json:
@@ -229,7 +268,8 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     seconds = time.perf_counter() - start
     rate = (counts["converted"] + counts["up to date"]) / seconds if seconds else 0.0
     if not quiet:
-        click.echo(f"converted {counts['converted']}, up to date {counts['up to date']}, failed {failed}, "
+        kept = f"{KEPT.replace('kept', f'kept {counts[KEPT]}', 1)}, " if counts[KEPT] else ""
+        click.echo(f"converted {counts['converted']}, up to date {counts['up to date']}, {kept}failed {failed}, "
                    f"warnings {counts['warnings']}, {seconds:.2f} s, {rate:.1f} articles/s", err=True)
     sys.exit(1 if failed else 0)
 
@@ -342,22 +382,28 @@ def _each(files: list[Path], work) -> tuple[list[Path], int, list[Path]]:
               help="Folder for <id>.html and index.html.")
 @PRUNE
 def html(paths, out_dir, prune) -> None:
-    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition."""
+    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition, DIR/index.html
+    and the corpus-wide index of names in DIR/names/ (as tei-tools index), linked from each page."""
     from .errors import ToolError
+    from .names_index import write as names_index
     from .transform import html as to_html, index
 
     files = _edition_files(paths)
     _sweep(out_dir)
-    good, failed, made = _each(files, lambda f: to_html(f, out_dir))
+    good, failed, made = _each(files, lambda f: to_html(f, out_dir, names_index=f"{NAMES_DIR}/"))
     if prune:
         _prune(out_dir, files, good, made, "html")
     if good:
         try:
             index(good, out_dir)
+            problems: list[str] = []
+            corpus = _corpus(good, _registers((), good[0].parent), problems)
+            names_index(corpus, Path(out_dir) / NAMES_DIR, "../")
+            failed += len(problems)
         except (ToolError, OSError) as exc:
             failed += 1
             click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
-    click.echo(f"html: {len(good)} written, {failed} failed", err=True)
+    click.echo(f"html: {len(good)} written, {failed} failed; index of names in {Path(out_dir) / NAMES_DIR}", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -540,7 +586,7 @@ def qa(paths, as_json) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="The register(s) to compare against; repeatable (default: those of tei-tools.toml).")
+              help="The register(s) to compare against; repeatable. " + REGISTER_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a candidate on stdout: count, "
                                                       "kind, id, names, context.")
 def entities(paths, registers, as_json) -> None:
@@ -556,8 +602,11 @@ def entities(paths, registers, as_json) -> None:
         problems.append(message)
         click.echo(message, err=True)
 
+    first = Path(paths[0])
+    chosen = _registers(registers, first if first.is_dir() else first.parent)
+    _say_registers(chosen)
     try:
-        rows = candidates(list(paths), [Path(r) for r in registers] or _config().registers, failed)
+        rows = candidates(list(paths), chosen, failed)
     except ToolError as exc:  # a broken register
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -565,6 +614,206 @@ def entities(paths, registers, as_json) -> None:
         click.echo(json.dumps(asdict(row), ensure_ascii=False) if as_json else row.line())
     click.echo(f"{len(rows)} candidate(s) not in the register, {len(problems)} file(s) failed", err=True)
     sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--register", "register_path", type=click.Path(dir_okay=False),
+              help="The register to write the corrections to (made if missing). " + REGISTER_HELP)
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Where the source articles are (default: the editions' sources/ folder).")
+def corrections(paths, register_path, source_dirs) -> None:
+    """Carry what an editor changed in the names of hand-edited editions into the register.
+
+    Each hand-edited edition's source is rebuilt in memory with the registers in use and its
+    names compared: mentions added, removed, retyped, re-linked, entries renamed. Each change
+    goes to the register (entries, and the not-names list), so that convert --force makes the
+    same edition again and other editions gain from it. One line a change on stdout.
+
+    Example: tei-tools corrections editions/ && tei-tools convert editions/sources -o editions --force
+    """
+    from .corrections import apply, changes
+    from .entities.register import load, load_all
+    from .errors import UNFORESEEN, ToolError
+    from .pipeline import Options
+    from .register_file import RegisterFile
+    from .seal import is_untouched
+
+    files = _edition_files(paths)
+    beside = files[0].parent if files else Path(".")
+    in_use = _registers((), beside)
+    target = Path(register_path) if register_path else (in_use[-1] if in_use else beside / REGISTER_NAME)
+    in_use = in_use + [target] if target.is_file() and target not in in_use else in_use
+    _say_registers(in_use)
+    options = Options(registers=in_use)
+    if _config().paper_id:
+        options.paper_id = _config().paper_id
+    try:
+        register, known = RegisterFile(target), load_all(in_use).entities
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    failed = edited = statements = count = 0
+    for path in files:
+        try:
+            if is_untouched(path.read_bytes()):
+                continue
+            found, entries = changes(path, options, [Path(d) for d in source_dirs])
+        except ToolError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+            continue
+        except (OSError, *UNFORESEEN) as exc:
+            failed += 1
+            click.echo(f"{path}: cannot read ({type(exc).__name__}: {exc})", err=True)
+            continue
+        edited += 1
+        count += len(found)
+        for change in found:
+            click.echo(change.line())
+        statements += apply(register, found, entries, known)
+    if statements:
+        register.save()
+        load(target)  # what was written reads back
+    click.echo(f"corrections: {count} change(s) in {edited} hand-edited edition(s), {statements} "
+               f"written to {target}, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@main.group()
+def register() -> None:
+    """Build a corpus register from editions; export it to CSV and import it back."""
+
+
+@register.command(name="build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The register to write (its curated entries stay as they are; made if missing).")
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Further registers whose entries count as curated; repeatable. " + REGISTER_HELP)
+def register_build(paths, out, registers) -> None:
+    """Merge the machine-made entries of many editions into one register.
+
+    One entity a kind and full name, under all the forms the editions write it in, with a
+    count and a first context; ids made from the content, so a rebuild gives the same ids.
+    Curated entries (without resp) of the register are left as they are.
+
+    Example: tei-tools register build editions/ -o editions/register.xml
+    """
+    from .errors import ToolError
+    from .register_build import build
+
+    files = _edition_files(paths)
+    others = [r for r in _registers(registers, files[0].parent if files else None)
+              if Path(r).resolve() != Path(out).resolve()]
+    _say_registers(others + ([Path(out)] if Path(out).is_file() else []))
+    start = time.perf_counter()
+    problems: list[str] = []
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
+    try:
+        report = build(files, Path(out), others, failed)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"register build: {report.editions} editions, {report.machine_entries} machine-made entries "
+               f"merged into {report.merged}, {report.curated} curated kept, {report.failed} failed, "
+               f"{time.perf_counter() - start:.2f} s, {out}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@register.command(name="export")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--csv", "as_csv", is_flag=True, default=True, help="As CSV (the only format; the default).")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="The table to write (default: stdout).")
+def register_export(path, as_csv, out) -> None:
+    """Write a register as a CSV table for a spreadsheet or OpenRefine.
+
+    Columns: id, kind, chinese, english, pinyin, wikidata, cbdb, geonames, viaf, note,
+    not_a_name, mentions; several names are joined by ' | '.
+    """
+    from .atomic import write_atomic
+    from .errors import ToolError
+    from .register_csv import export
+
+    try:
+        table = export(path)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    if out:
+        write_atomic(Path(out), table.encode("utf-8"))
+    else:
+        click.echo(table, nl=False)
+
+
+@register.command(name="import")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The register to change (made if missing).")
+def register_import(table, out) -> None:
+    """Apply an edited CSV table (as register export writes it) to a register.
+
+    An edited row becomes a curated entry; not_a_name=yes moves its names to the not-names
+    list; a row without id is a new entry. Entries without a row stay. A bad row is
+    TABLE:LINE: what is wrong, and nothing is written.
+    """
+    from .entities.register import load
+    from .errors import ToolError
+    from .register_csv import import_table
+
+    try:
+        counts = import_table(table, out)
+        load(out)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"register import: {counts['changed']} changed, {counts['added']} added, "
+               f"{counts['not-names']} not-names, {out}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for persons.html, places.html, orgs.html and names.csv.")
+@click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Registers whose entries the editions' entries are merged into; repeatable. " + REGISTER_HELP)
+@click.option("--editions-url", default="../", show_default=True,
+              help="Where the reading editions (<id>.html) are, relative to DIR.")
+def index(paths, out_dir, registers, editions_url) -> None:
+    """Write the corpus-wide index of names: a page per kind and a CSV of every mention."""
+    from .errors import ToolError
+    from .names_index import write
+
+    files = _edition_files(paths)
+    chosen = _registers(registers, files[0].parent if files else None)
+    _say_registers(chosen)
+    problems: list[str] = []
+    try:
+        corpus = _corpus(files, chosen, problems)
+        written = write(corpus, out_dir, editions_url)
+    except ToolError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    entities = [c for c in corpus.entities.values() if c.occurrences]
+    click.echo(f"index: {len(entities)} names, {sum(len(c.occurrences) for c in entities)} mentions in "
+               f"{len(files) - len(problems)} editions, {len(written)} files in {out_dir}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+def _corpus(files: list[Path], registers: list[Path], problems: list[str]):
+    """The corpus of names of the editions, merged with the registers' entries."""
+    from .entities.register import load_all
+    from .register_build import gather
+
+    def failed(message: str) -> None:
+        problems.append(message)
+        click.echo(message, err=True)
+
+    return gather(files, load_all(registers).entities, failed)[0]
 
 
 def run(args: list[str] | None = None) -> None:

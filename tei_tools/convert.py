@@ -28,10 +28,15 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was normalised in the source
     unchanged: bool = False  # the edition was up to date: not rebuilt
+    kept: bool = False  # the edition was edited by hand: left as it is, not rebuilt
 
     @property
     def status(self) -> str:
-        return "failed" if self.error else "up to date" if self.unchanged else "converted"
+        return ("failed" if self.error else KEPT if self.kept else
+                "up to date" if self.unchanged else "converted")
+
+
+KEPT = "kept (edited by hand)"
 
 
 def convert_file(source: Source | str | Path, out_dir: str | Path, options: Options | None = None,
@@ -40,7 +45,9 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
 
     An edition whose seal records this source's digest and this run's build key (`key`, from
     `pipeline.build_key`), and that is newer than the tool's own files, is up to date: it is
-    left as it is (`--force` rebuilds)."""
+    left as it is (`--force` rebuilds). An edition whose seal no longer matches was edited by
+    hand: it is kept, not rebuilt and no failure (`--force` replaces it; `tei-tools
+    corrections` carries its name corrections into the register first)."""
     source = source if isinstance(source, Source) else Source(Path(source))
     options = options or Options()
     result = Result(source.name)
@@ -51,7 +58,11 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
         target = Path(out_dir) / f"{edition.id}.xml"
         result.output = target
         key = key or build_key(options)
-        if not force and _up_to_date(target, edition.source.sha256, key):
+        old = None if force else _existing(target)
+        if old is not None and not is_untouched(old):
+            result.kept = True
+            return result
+        if old is not None and _up_to_date(target, old, edition.source.sha256, key):
             result.unchanged = True
             return result
         enrich(edition, options)
@@ -76,12 +87,18 @@ def convert_file(source: Source | str | Path, out_dir: str | Path, options: Opti
     return result
 
 
-def _up_to_date(target: Path, source_digest: str, key: str) -> bool:
+def _existing(target: Path) -> bytes | None:
+    """The bytes of the edition already at target, if there is a readable one."""
     try:
-        if not target.is_file() or target.stat().st_mtime < code_mtime():
-            return False
-        return stamps(read_regular(target, MAX_BYTES)) == (source_digest, key)
+        return read_regular(target, MAX_BYTES) if target.is_file() else None
     except (OSError, ToolError):
+        return None
+
+
+def _up_to_date(target: Path, old: bytes, source_digest: str, key: str) -> bool:
+    try:
+        return target.stat().st_mtime >= code_mtime() and stamps(old) == (source_digest, key)
+    except OSError:
         return False
 
 
@@ -109,11 +126,9 @@ def _readable(edition, target: Path) -> None:
 
 
 def _check_overwrite(target: Path, old: bytes, source_name: str) -> None:
-    """An existing edition is replaced only if tei_tools wrote it from this same source file:
-    never a hand edit, never the edition of another file with the same text."""
-    if not is_untouched(old):
-        raise ToolError(str(target), None, "was edited by hand after tei_tools wrote it "
-                        "(its seal no longer matches); not overwritten, use --force")
+    """An existing edition (untouched: hand edits are kept before this) is replaced only if
+    tei_tools wrote it from this same source file, never the edition of another file with the
+    same text."""
     other = recorded_source(old)
     if other is not None and other != source_name:
         raise ToolError(source_name, None, f"has the same text as {other}, whose edition "

@@ -67,6 +67,7 @@ class Entity:
     kind: str
     names: dict[str, list[str]] = field(default_factory=dict)
     machine: bool = False  # found by the tagger, not curated in the register
+    idnos: dict[str, str] = field(default_factory=dict)  # authority ids: wikidata -> Q…, cbdb, geonames
 
     def name(self, lang: str) -> str | None:
         names = self.names.get(lang)

@@ -28,11 +28,24 @@ class Options:
 
 
 @lru_cache(maxsize=4)
-def entity_tagger(registers: tuple[Path, ...]):
-    """One tagger per process and register set: jieba and the registers load once."""
+def _tagger(registers: tuple[Path, ...], stamps: tuple):
     from .entities import EntityTagger
 
     return EntityTagger(list(registers))
+
+
+def entity_tagger(registers: tuple[Path, ...]):
+    """One tagger per process and register set: jieba and the registers load once, and again
+    when a register file changes (`corrections` writes one while a process lives on)."""
+    return _tagger(registers, tuple(_stamp(Path(r)) for r in registers))
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+        return stat.st_mtime_ns, stat.st_size, stat.st_ino
+    except OSError:
+        return ()
 
 
 def build_edition(path: str | Path, options: Options | None = None) -> Edition:

@@ -331,6 +331,8 @@ def _entity(parent: etree._Element, tag: str, entity: Entity) -> None:
     for lang in (ZH, EN):
         for name in entity.names.get(lang, []):
             _el(node, ELEMENT_OF_KIND[entity.kind], name, lang=lang)
+    for authority, value in sorted(entity.idnos.items()):  # from the register: wikidata, cbdb…
+        _el(node, "idno", value, type=authority)
 
 
 def _used_refs(edition: Edition) -> set[str]:

@@ -45,8 +45,10 @@ def _run(name: str, tree: etree._ElementTree, path: Path, **params: str) -> etre
         raise ToolError(str(path), None, f"transform failed: {exc}") from None
 
 
-def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None) -> Path:
-    """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is)."""
+def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None = None,
+         names_index: str = "") -> Path:
+    """Write DIR/<id>.html for one edition (tree: the edition already parsed, if it is);
+    names_index: the folder of the corpus-wide index of names relative to DIR, to link to."""
     path = Path(path)
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
@@ -55,7 +57,7 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
                 for f in qa.check(path, tree).findings]
     # in a <script> element: no '<' may open a tag there
     found = json.dumps(findings, ensure_ascii=False).replace("<", "\\u003c")
-    _write_page(target, bytes(_run("html.xsl", tree, path, qa=found)))
+    _write_page(target, bytes(_run("html.xsl", tree, path, qa=found, **{"names-index": names_index})))
     return target
 
 

@@ -2,7 +2,8 @@
 
 Schemas are compiled once per Validator. libxml2's XSD engine decides validity fast; only an
 invalid file is passed to xmlschema, whose messages name the element path. Schematron runs
-through lxml's ISO skeleton (XSLT 1.0 + EXSLT), tei_all through jing in one call for all files.
+through lxml's ISO skeleton (plain XSLT 1.0, no extensions: the same rules run in Saxon), tei_all
+through jing in one call for all files.
 """
 from __future__ import annotations
 

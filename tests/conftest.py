@@ -48,3 +48,24 @@ def need_jing():
             pytest.fail("CI must have jing and tei_all.rng")
         pytest.skip("jing or tei_all.rng not available")
     return rng
+
+
+@pytest.fixture(scope="session")
+def saxon():
+    """The TEI Consortium's tools through saxonche, compiled once per session; skipped (failed
+    in CI) where saxonche or the TEI files (../shared/tei or $TEI_DIR) are missing."""
+    from tei_tools.tei_consortium import Saxon, tei_dir
+
+    tei = tei_dir()
+    reason = None
+    try:
+        import saxonche  # noqa: F401
+    except ImportError:
+        reason = "saxonche is not installed (pip install -e '.[test]')"
+    if tei is None:
+        reason = "the TEI files are missing: ../shared/tei beside the clone, or set TEI_DIR"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have them: {reason}")
+        pytest.skip(reason)
+    return Saxon(tei)

@@ -1,6 +1,8 @@
 """The command line: exit codes, one-line messages, folders."""
 from __future__ import annotations
 
+import json
+
 from click.testing import CliRunner
 from conftest import GOLDEN, REGISTER, ROOT, SEED, SEED_ID
 from articles import Article
@@ -36,14 +38,21 @@ def test_folder_with_one_bad_source_converts_the_good_ones(tmp_path):
     assert len(list((tmp_path / "out").glob("*.xml"))) == 2
 
 
-def test_hand_edited_edition_is_not_overwritten(tmp_path):
+def test_hand_edited_edition_is_kept_without_failing_the_build(tmp_path):
     run("convert", SEED, "-o", tmp_path, "--register", REGISTER)
     target = tmp_path / f"{SEED_ID}.xml"
     edited = target.read_bytes().replace(b"People's Daily", b"People's Daily (checked)")
     target.write_bytes(edited)
     r = run("convert", SEED, "-o", tmp_path, "--register", REGISTER)
-    assert r.exit_code == 1 and "edited by hand" in r.output
+    assert r.exit_code == 0, r.output
+    assert f"{target}: kept (edited by hand: its seal no longer matches)" in r.output
+    assert "converted 0, up to date 0, kept 1 (edited by hand), failed 0" in r.output
     assert target.read_bytes() == edited
+    rows = [json.loads(line) for line in CliRunner().invoke(
+        main, ["convert", str(SEED), "-o", str(tmp_path), "--register", str(REGISTER), "--json"]).stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["kept (edited by hand)"]
+    r = run("html", target, "-o", tmp_path / "html")  # the build goes on from the hand edit
+    assert r.exit_code == 0 and "People's Daily (checked)" in (tmp_path / "html" / f"{SEED_ID}.html").read_text(encoding="utf-8")
     r = run("convert", SEED, "-o", tmp_path, "--force", "--register", REGISTER)
     assert r.exit_code == 0 and target.read_bytes() == (GOLDEN / f"{SEED_ID}.xml").read_bytes()
 
@@ -109,3 +118,15 @@ def test_progress_bar_on_a_terminal(monkeypatch):
             bar.update()
     shown = terminal.getvalue()
     assert "converting 1/4" in shown and "converting 3/4, 1.0/s, ETA 0:01" in shown  # start-up not counted
+
+
+def test_the_register_in_use_is_always_said(tmp_path):
+    r = run("convert", SEED, "-o", tmp_path / "a", "--register", REGISTER)
+    assert f"register: {REGISTER}, 14 entries" in r.output
+    r = run("convert", SEED, "-o", tmp_path / "b")
+    assert "register: none" in r.output
+    (tmp_path / "b" / "register.xml").write_bytes(REGISTER.read_bytes())
+    r = run("convert", SEED, "-o", tmp_path / "b")
+    assert f"register: {tmp_path / 'b' / 'register.xml'}, 14 entries" in r.output
+    r = run("entities", tmp_path / "b")
+    assert f"register: {tmp_path / 'b' / 'register.xml'}, 14 entries" in r.output

@@ -113,7 +113,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
         "import sys, time\n"
         "from tei_tools import batch\n"
         "def slow(x):\n    time.sleep(60)\n    return x\n"
-        "def hello():\n    import os; print(os.getpid(), flush=True)\n"
+        "def hello():\n    import os; os.write(1, b'%d\\n' % os.getpid())  # one write: lines never interleave\n"
         "if __name__ == '__main__':\n"
         "    list(batch.run(slow, range(4), 2, hello))\n", encoding="utf-8")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)

@@ -42,9 +42,16 @@ def test_seed_is_valid(validator):
     (lambda t: remove(t, "//t:titleStmt"), "schema: /TEI/teiHeader/fileDesc: Unexpected child with tag "
      "'{http://www.tei-c.org/ns/1.0}publicationStmt' at position 1. Tag 'tei:titleStmt' expected."),
     (lambda t: first(t, "//t:p").set("corresp", "#en-p99"),
-     "schematron: Pointer(s) that do not resolve to an xml:id in this file: #en-p99."),
+     'schematron: The pointer corresp="#en-p99" does not resolve to an xml:id in this file'),
+    (lambda t: first(t, "//t:body//t:p").set("corresp", "#en-p99"),
+     'The link "#zh-p1 #en-p1" is not mirrored: #zh-p1 lacks corresp="#en-p1" (its @corresp is "#en-p99").'),
+    (lambda t: first(t, "//t:body//t:p").set("corresp", "#en-p1 #en-p99"),
+     'The unit zh-p1 points to "#en-p1 #en-p99" (2 pointers) but 1 translation links start at it'),
+    (lambda t: first(t, "//t:linkGrp").append(etree.fromstring(
+        '<link xmlns="http://www.tei-c.org/ns/1.0" target="#zh-p1 #en-p1"/>')),
+     'The link "#zh-p1 #en-p1" is given more than once.'),
     (lambda t: first(t, "//t:link[4]").set("target", "#zh-p1 #en-p2"),
-     'The link "#zh-p1 #en-p2" is not mirrored: #zh-p1 lacks corresp="#en-p2".'),
+     'The link "#zh-p1 #en-p2" is not mirrored: #zh-p1 lacks corresp="#en-p2" (its @corresp is "#en-p1").'),
     (lambda t: first(t, "//t:link").set("target", "#en-title #zh-title"),
      'must start with a unit of the Chinese original'),
     (lambda t: first(t, "//t:body").append(first(t, "//t:body/t:div[1]")),

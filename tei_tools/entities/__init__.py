@@ -21,7 +21,15 @@ class EntityTagger:
     def __init__(self, register_paths: list[str | Path] | None = None) -> None:
         self.register = _register.load_all(list(register_paths or []))
         by_lang = {lang: {} for lang in (ZH, EN)}
-        for entity in self.register.entities.values():
+        # Machine-made entries of a corpus register (tei-tools register build) give ids, not
+        # names: an unchecked guess is not spread over the corpus; curated entries are both.
+        self.corpus_ids: dict[tuple[str, str], str] = {}
+        for entity in sorted(self.register.entities.values(), key=lambda e: e.id):
+            if entity.machine:  # by the full name its id is made from, written first
+                key = (entity.names.get(ZH) or entity.names.get(EN) or [None])[0]
+                if key:
+                    self.corpus_ids.setdefault((entity.kind, key), entity.id)
+                continue
             for lang, table in by_lang.items():
                 for name in entity.names.get(lang, []):
                     table[name] = (entity.id, entity.kind)
@@ -64,7 +72,7 @@ class EntityTagger:
             for piece, spans in by_piece.items():  # what the register says is no name
                 by_piece[piece] = [s for s in spans if not self.register.says_no(lang, s.name, s.kind)]
         build_entities(edition, pieces.join(zh_by_piece), pieces.join(en_by_piece), aliases,
-                       self.register.entities)
+                       self.register.entities, self.corpus_ids)
         return edition
 
 

@@ -276,8 +276,11 @@ def _surname_aliases(keys_by_unit: dict[str, list[Key]], surname_of,
 
 
 def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: dict[str, list[Span]],
-                   aliases: dict[str, str], register: dict[str, Entity]) -> None:
-    """Give every mention its final @ref and the edition the entries it refers to."""
+                   aliases: dict[str, str], register: dict[str, Entity],
+                   corpus_ids: dict[tuple[str, str], str] | None = None) -> None:
+    """Give every mention its final @ref and the edition the entries it refers to; a
+    machine-made entity whose full name a corpus register has (`corpus_ids`: (kind, name) ->
+    id) takes the corpus id, so that one entity has one id across the corpus."""
     zh_keys = {u: [zh_key(s, aliases) for s in spans] for u, spans in zh_spans.items()}
     en_keys = {u: [en_key(s) for s in spans] for u, spans in en_spans.items()}
     for spans_by_unit, keys_by_unit, surname_of in (
@@ -320,17 +323,19 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
             edition.entities[name] = register[name]
             continue
         en_names = names[key][EN]
-        label = (max(en_names, key=lambda n: (len(n), n)) if en_names else
-                 (person_name(name) if kind == "person" else place_name(name)))
-        base = entity_id(kind, label)
-        new_id, n = base, 1
-        while new_id in taken or new_id in register:
-            n += 1
-            new_id = f"{base}-{n}"
-        taken.add(new_id)
-        ids[key] = new_id
         zh_forms = sorted(names[key][ZH], key=lambda s: (-len(s), s))
         en_forms = sorted(en_names, key=lambda s: (-len(s), s))
+        new_id = (corpus_ids or {}).get((kind, (zh_forms or en_forms)[0]))
+        if new_id is None or new_id in taken:
+            label = (max(en_names, key=lambda n: (len(n), n)) if en_names else
+                     (person_name(name) if kind == "person" else place_name(name)))
+            base = entity_id(kind, label)
+            new_id, n = base, 1
+            while new_id in taken or new_id in register:
+                n += 1
+                new_id = f"{base}-{n}"
+        taken.add(new_id)
+        ids[key] = new_id
         entity_names = {lang: forms for lang, forms in ((ZH, zh_forms), (EN, en_forms)) if forms}
         edition.entities[new_id] = Entity(new_id, kind, entity_names, machine=True)
     for lang, spans_by_unit, keys_by_unit in ((ZH, zh_spans, zh_keys), (EN, en_spans, en_keys)):

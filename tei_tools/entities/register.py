@@ -67,8 +67,10 @@ def load(path: str | Path) -> Register:
                     names.setdefault(lang, []).append(text)
             if not names:
                 raise ToolError(str(path), node.sourceline, f"<{item} xml:id=\"{entity_id}\"> has no name")
+            idnos = {idno.get("type"): idno.text.strip() for idno in node.iterchildren(f"{TEI}idno")
+                     if idno.get("type") and (idno.text or "").strip()}
             register.entities[entity_id] = Entity(entity_id, kind, names,
-                                                  machine=node.get("resp") is not None)
+                                                  machine=node.get("resp") is not None, idnos=idnos)
     for listing in tree.iter(f"{TEI}list"):
         if listing.get("type") != "not-names":
             continue

@@ -27,6 +27,9 @@
 
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="qa" select="'[]'"/>
+  <!-- The folder of the corpus-wide index of names relative to this page (tei-tools html: names/);
+       empty: no such index, no links to it. -->
+  <xsl:param name="names-index" select="''"/>
 
   <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div or self::tei:s)]" use="@xml:id"/>
   <!-- Units by the id their @corresp starts with: the Chinese units of a 2:1 merge share it,
@@ -290,6 +293,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
   <xsl:template name="index">
     <section class="index">
       <h2>Index of names</h2>
+      <xsl:apply-templates select="/tei:TEI" mode="corpus-index"/>
       <xsl:for-each select="/tei:TEI/tei:standOff/*[tei:person or tei:place or tei:org]">
         <h3>
           <xsl:choose>
@@ -305,6 +309,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
                 <xsl:if test="position() &gt; 1"> · </xsl:if>
                 <span lang="{@xml:lang}" class="{local-name()}"><xsl:value-of select="."/></span>
               </xsl:for-each>
+              <xsl:apply-templates select="." mode="corpus-index"/>
               <xsl:text> </xsl:text>
               <span class="occ">
                 <xsl:for-each select="key('ref', concat('#', @xml:id))">
@@ -318,5 +323,30 @@ document.querySelectorAll('.unit').forEach(function (u) {
         </ul>
       </xsl:for-each>
     </section>
+  </xsl:template>
+
+  <!-- The corpus-wide index of names and authority files (tei-tools index, register import). -->
+  <xsl:template match="tei:TEI" mode="corpus-index">
+    <xsl:if test="$names-index != ''">
+      <p class="corpus-index">Across the corpus:
+        <a href="{$names-index}persons.html">persons</a> · <a href="{$names-index}places.html">places</a> ·
+        <a href="{$names-index}orgs.html">organisations</a></p>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:person | tei:place | tei:org" mode="corpus-index">
+    <xsl:for-each select="tei:idno">
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@type = 'wikidata'"><a class="authority" href="https://www.wikidata.org/wiki/{.}">Wikidata <xsl:value-of select="."/></a></xsl:when>
+        <xsl:when test="@type = 'geonames'"><a class="authority" href="https://www.geonames.org/{.}">GeoNames <xsl:value-of select="."/></a></xsl:when>
+        <xsl:when test="@type = 'viaf'"><a class="authority" href="https://viaf.org/viaf/{.}">VIAF <xsl:value-of select="."/></a></xsl:when>
+        <xsl:when test="@type = 'cbdb'"><a class="authority" href="https://cbdb.fas.harvard.edu/cbdbapi/person.php?id={.}">CBDB <xsl:value-of select="."/></a></xsl:when>
+        <xsl:otherwise><span class="authority"><xsl:value-of select="concat(@type, ' ', .)"/></span></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:if test="$names-index != ''">
+      <xsl:text> </xsl:text>
+      <a class="corpus" href="{$names-index}{local-name()}s.html#{/tei:TEI/@xml:id}.{@xml:id}">in the corpus</a>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
