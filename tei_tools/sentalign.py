@@ -22,7 +22,7 @@ _PRIOR = {(1, 1): 0.74, (1, 2): 0.14, (1, 3): 0.03, (1, 4): 0.005, (2, 1): 0.03,
           (3, 1): 0.01, (1, 0): 0.015, (0, 1): 0.015}
 _COST = {bead: -math.log(p) for bead, p in _PRIOR.items()}
 _ANCHOR = 2.5  # what one shared number or name is worth, in the cost's units (-log p)
-_BAND = 5  # cells explored on each side of the diagonal, beyond the difference of the counts
+_BAND = 5  # cells explored on each side of the line from corner to corner
 
 
 class _Sentence:
@@ -98,13 +98,15 @@ def align_group(zh: list[_Sentence], en: list[_Sentence], ratio: float) -> list[
         return [(zh, en)]  # one sentence against the group: nothing else to pair it with
     zl, za = _runs(zh, {di for di, _ in _COST if di})
     el, ea = _runs(en, {dj for _, dj in _COST if dj})
-    band = _BAND + abs(n - m)
     beads = [(di, dj, prior) for (di, dj), prior in _COST.items()]
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
+    # Cells near the line from (0, 0) to (n, m): a row reaches from the line at the row before
+    # to the line at the row after (steep slopes walk along a row), so cost stays linear in
+    # n + m whatever their difference (as in align.py).
     for i in range(n + 1):
-        centre = i * m // n
-        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+        low, high = max(i - 1, 0) * m // n, min(i + 1, n) * m // n
+        for j in range(max(0, low - _BAND), min(m, high + _BAND) + 1):
             base = best.get((i, j))
             if base is None:
                 continue

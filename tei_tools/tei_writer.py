@@ -132,15 +132,20 @@ def _unit(parent: etree._Element, tag: str, unit: Unit, **attrs: str) -> etree._
     if not unit.sentences:
         _render(node, unit.text, start, len(unit.text), body)
         return node
-    pos, k = start, 0
+    pos, k, last = start, 0, None
     for sentence in unit.sentences:  # names lie inside one sentence (sentences.split)
-        _add_text(node, unit.text[pos:sentence.start])
+        gap = unit.text[pos:sentence.start] or None  # white space between sentences
+        if last is None:
+            node.text = gap
+        else:
+            last.tail = gap  # set on the sentence before: _add_text would count the children
         first = k
         while k < len(body) and body[k].start < sentence.end:
             k += 1
-        _render(_el(node, "s", id=sentence.id), unit.text, sentence.start, sentence.end, body[first:k])
+        last = _el(node, "s", id=sentence.id)
+        _render(last, unit.text, sentence.start, sentence.end, body[first:k])
         pos = sentence.end
-    _add_text(node, unit.text[pos:])
+    last.tail = unit.text[pos:] or None
     return node
 
 

@@ -116,3 +116,25 @@ def test_a_malformed_gold_line_is_one_clear_error(tmp_path):
     bad.write_text("zh-p1-s1 en-p1-s1\n")
     with pytest.raises(Exception, match="bad.tsv:1: expected Chinese ids, a TAB, English ids"):
         sentscore.read_gold(bad)
+
+
+def test_cost_grows_linearly_with_the_sentences():
+    """Cells explored, not seconds: the band follows the slope, so a group of 4,000 sentences
+    against 2,000 costs about twice one of 2,000 against 1,000 (and never their product)."""
+    import tei_tools.sentalign as sa
+
+    def cells(n, m):
+        zh = sentences("zh", ["一句话。"] * n)
+        en = sentences("en", ["One sentence here."] * m)
+        calls = []
+        original = sa.trace_back
+        sa.trace_back = lambda back, a, b: calls.append(len(back)) or original(back, a, b)
+        try:
+            align_group(zh, en, 3.0)
+        finally:
+            sa.trace_back = original
+        return calls[0]
+
+    small, large = cells(1000, 2000), cells(2000, 4000)
+    assert large < 2.2 * small
+    assert cells(10, 3000) < 10 * 3000
