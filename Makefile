@@ -7,7 +7,7 @@ BIN      := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SOURCES  := $(wildcard editions/sources/*)
 PACKAGE  := $(shell find tei_tools -name '*.py' -o -name '*.xsl' -o -name '*.xml' | sort) \
-            schema/tei_tools.xsd schema/tei_tools.sch schema/xml.xsd
+            schema/tei_tools.xsd schema/tei_tools.sch schema/xml.xsd schema/tei_tools.odd
 BUILD    := build
 TEI_ALL_URL := https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng
 # The official schema: a fetched copy (make tei-all) or the one given on the command line.
@@ -15,7 +15,7 @@ TEI_ALL  ?= $(firstword $(wildcard schema/tei_all.rng ../shared/tei/tei_all.rng)
 JING     := $(shell command -v jing 2>/dev/null)
 TEI_ALL_FLAG := $(if $(and $(TEI_ALL),$(JING)),--tei-all $(TEI_ALL))
 
-.PHONY: all editions validate html text bag saf test bench scores clean tei-all
+.PHONY: all editions validate html text bag saf test bench scores clean tei-all schema
 .DELETE_ON_ERROR:
 
 all: validate html text
@@ -38,7 +38,7 @@ editions/.validated: editions/.built schema/tei_tools.xsd schema/tei_tools.sch
 
 # Reading editions and plain text for every edition, in build/.
 html: $(BUILD)/html/index.html
-$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl
+$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl editions/register.xml
 	$(BIN)/tei-tools html editions -o $(BUILD)/html --prune
 
 text: $(BUILD)/text/.built
@@ -94,6 +94,14 @@ bench: $(INSTALLED)
 tei-all: schema/tei_all.rng
 schema/tei_all.rng:
 	curl -fsSL -o $@.tmp $(TEI_ALL_URL) && mv $@.tmp $@
+
+# The customisation: schema/tei_tools.odd compiled with the TEI Stylesheets against p5subset.xml
+# into tei_tools.rng, tei_tools.isosch, tei_tools.html and tei_tools.sch (all committed; a test
+# checks they are what this gives, byte for byte). TEI_DIR names a copy of the TEI files
+# (Stylesheets/, p5subset.xml, schematron/); the default is the one beside the clone.
+TEI_DIR  ?= ../shared/tei
+schema: $(INSTALLED)
+	$(BIN)/python -m tei_tools.tei_consortium $(TEI_DIR)
 
 clean:
 	rm -rf $(BUILD) editions/.built editions/.validated .pytest_cache

@@ -46,7 +46,8 @@ class BagInfo:
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 CHECKSUMS = ("md5", "sha1", "sha256", "sha512")
-SCHEMAS = ("tei_tools.xsd", "tei_tools.sch", "xml.xsd")
+SCHEMAS = ("tei_tools.xsd", "tei_tools.sch", "xml.xsd", "tei_tools.odd", "tei_tools.rng",
+           "tei_tools.isosch")
 
 
 def algorithms(names: list[str] | tuple[str, ...]) -> list[str]:

@@ -201,7 +201,9 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
         pub.licence_url, pub.licence_text = chosen_licence.url, chosen_licence.text
     elif config.licence_url:
         pub.licence_url, pub.licence_text = config.licence_url, config.licence_text
-    if options.entities and not quiet:
+    if not options.entities and not quiet:
+        click.echo("register: none (--no-entities: no name tagging)", err=True)
+    elif options.entities and not quiet:
         _say_registers(chosen)  # a broken register is one message here, not a failure per worker
     elif options.entities:
         from .entities.register import load_all
@@ -603,7 +605,10 @@ def entities(paths, registers, as_json) -> None:
         click.echo(message, err=True)
 
     first = Path(paths[0])
-    chosen = _registers(registers, first if first.is_dir() else first.parent)
+    beside = first if first.is_dir() else first.parent
+    if beside.name == "sources" and not (beside / REGISTER_NAME).is_file():
+        beside = beside.parent  # editions/sources/: the editions' register is editions/register.xml
+    chosen = _registers(registers, beside)
     _say_registers(chosen)
     try:
         rows = candidates(list(paths), chosen, failed)
@@ -632,7 +637,7 @@ def corrections(paths, register_path, source_dirs) -> None:
 
     Example: tei-tools corrections editions/ && tei-tools convert editions/sources -o editions --force
     """
-    from .corrections import apply, changes
+    from .corrections import TEXT_EDITED, apply, changes
     from .entities.register import load, load_all
     from .errors import UNFORESEEN, ToolError
     from .pipeline import Options
@@ -668,7 +673,7 @@ def corrections(paths, register_path, source_dirs) -> None:
             click.echo(f"{path}: cannot read ({type(exc).__name__}: {exc})", err=True)
             continue
         edited += 1
-        count += len(found)
+        count += sum(change.what != TEXT_EDITED for change in found)
         for change in found:
             click.echo(change.line())
         statements += apply(register, found, entries, known)

@@ -54,11 +54,18 @@ class CorpusEntity:
 
 def full_names(entity: Entity) -> dict[str, list[str]]:
     """An entry's names without its short forms (嘉兴 beside 嘉兴市, Cotton Mill beside Shanghai No.
-    3 Cotton Mill): a register lists full names, the tagger finds the short ones per article."""
+    3 Cotton Mill, a person's surname Gao beside Gao Yanliu): a register lists full names, the
+    tagger finds the short ones per article."""
+    person = entity.kind == "person"
+
+    def short(name: str, other: str, lang: str) -> bool:
+        if lang != EN:
+            return name in other
+        return other.endswith(" " + name) or (person and other.startswith(name + " "))
+
     out = {}
     for lang, names in entity.names.items():
-        kept = [n for n in names if not any(n != other and (other.endswith(" " + n) if lang == EN
-                                                              else n in other) for other in names)]
+        kept = [n for n in names if not any(n != other and short(n, other, lang) for other in names)]
         out[lang] = kept or names[:1]
     return out
 

@@ -25,9 +25,12 @@ from .safexml import parse
 from .tei_writer import to_tree
 
 
+TEXT_EDITED = "text edited by hand: its names not compared"
+
+
 @dataclass(frozen=True)
 class Change:
-    what: str  # added | removed | retyped | re-linked | renamed
+    what: str  # added | removed | retyped | re-linked | renamed, or TEXT_EDITED
     edition: str
     unit: str
     lang: str
@@ -37,6 +40,8 @@ class Change:
 
     def line(self) -> str:
         where = f"{self.edition}#{self.unit}" if self.unit else self.edition
+        if self.what == TEXT_EDITED:
+            return f"{where}: {TEXT_EDITED}"
         return f"{where}: {self.what} {self.kind} {self.text!r}" + (f" -> {self.ref}" if self.ref else "")
 
 
@@ -53,6 +58,8 @@ def changes(edition: str | Path, options: Options, source_dirs: list[Path] | Non
         other = made_units.get(unit.id)
         if other is not None and other.text == unit.text:
             found += _unit_changes(path.name, unit, other)
+        else:  # the editor changed the text (or the unit): its names cannot be compared
+            found.append(Change(TEXT_EDITED, path.name, unit.id, unit.lang, ""))
     for entry_id, entry in mine.items():
         before = theirs.get(entry_id)
         if before is not None and before.names != entry.names:
@@ -93,6 +100,8 @@ def apply(register: RegisterFile, found: list[Change], edited: dict[str, Entity]
     statements = 0
     to_write: dict[str, Entity] = {}
     for change in found:
+        if change.what == TEXT_EDITED:
+            continue
         if change.what == "renamed":
             to_write[change.ref] = _curated(edited[change.ref])
             continue

@@ -53,7 +53,7 @@ def find_source(edition: Path, tree, source_dirs: list[Path]) -> Path:
             actual = digest(candidate)
             if actual != recorded:
                 raise ToolError(str(candidate), None, f"source bytes changed since the edition was made "
-                                f"(sha256 {actual}, the edition records {recorded}); not packaged")
+                                f"(sha256 {actual}, the edition records {recorded}); not used")
             return candidate
     raise ToolError(str(edition), None, f"source file {name} not found in "
                     + ", ".join(str(d) for d in dirs))

@@ -21,10 +21,9 @@ from .entities.romanize import person_name, place_name
 from .errors import ToolError
 from .model import EN, ZH, Entity
 from .register_file import RegisterFile
-from .tei_writer import TEI_NS, XML_LANG
+from .tei_writer import AUTHORITIES, TEI_NS, XML_LANG
 
 PINYIN = "zh-Latn-pinyin"
-AUTHORITIES = ("wikidata", "cbdb", "geonames", "viaf")
 COLUMNS = ("id", "kind", "chinese", "english", "pinyin", *AUTHORITIES, "note", "not_a_name", "mentions")
 KINDS = ("person", "place", "org")
 _SEP = " | "
@@ -87,14 +86,17 @@ def import_table(table: str | Path, path: str | Path) -> dict[str, int]:
         rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
     plans = [_check(table, line, row, register, known) for line, row in rows]
     counts = {"changed": 0, "added": 0, "not-names": 0}
+    dropped = {entity.id for entity in (plan[1] for plan in plans if plan and plan[0] == "not-name")}
     for (line, row), plan in zip(rows, plans):
         if plan is None:
             continue
         what, entity = plan
-        if what == "not-name":
+        if what == "not-name":  # its names, but those another entry has (a mislinked translation)
             for lang, names in entity.names.items():
                 for name in names:
-                    counts["not-names"] += register.say_no(lang, name, entity.kind or None)
+                    if not any(name in other.names.get(lang, []) for other_id, other in known.items()
+                               if other_id != entity.id and other_id not in dropped):
+                        counts["not-names"] += register.say_no(lang, name, entity.kind or None)
             if entity.id:
                 register.remove(entity.id)
             continue

@@ -1,7 +1,7 @@
 """The one writer: an Edition becomes a TEI P5 document.
 
 It knows TEI and nothing of the source format. Every encoding decision it makes is described in
-`schema/tei_tools.xsd` (comments) and README "Encoding decisions".
+`schema/tei_tools.odd` (with its reasons), `schema/tei_tools.xsd` and README "Encoding decisions".
 """
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ APP_ID = "tei-tools"
 ELEMENT_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName"}
 LIST_OF_KIND = {"person": ("listPerson", "person"), "place": ("listPlace", "place"),
                 "org": ("listOrg", "org")}
+# The authorities an entry's idno may name (schema: authorityIdno; the register's CSV columns).
+AUTHORITIES = ("wikidata", "cbdb", "geonames", "viaf")
 LANG_NAMES = {ZH: "Chinese (simplified script), the original", EN: "English, the translation"}
 
 
@@ -288,6 +290,7 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
         segmentation += (" Sentences are aligned inside each aligned group of units, by length, "
                          "shared numbers and shared names, in the sentences linkGrp.")
     _el(_el(decl, "segmentation"), "p", segmentation)
+    _el(enc, "schemaRef", type="interchangeODD", url=f"{pub.schema_href}tei_tools.odd")
 
     profile = _el(header, "profileDesc")
     lang_usage = _el(profile, "langUsage")
@@ -381,10 +384,11 @@ def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementT
     body = _el(_el(tei, "text"), "body")
     for lang in edition.langs:
         _body_side(body, edition, lang)
-    for href, ns in ((f"{pub.schema_href}tei_tools.xsd", "http://www.w3.org/2001/XMLSchema"),
-                     (f"{pub.schema_href}tei_tools.sch", "http://purl.oclc.org/dsdl/schematron")):
+    # The RELAX NG and ISO Schematron compiled from the ODD (what oXygen and TEI tools use).
+    for href, ns in ((f"{pub.schema_href}tei_tools.rng", "http://relaxng.org/ns/structure/1.0"),
+                     (f"{pub.schema_href}tei_tools.isosch", "http://purl.oclc.org/dsdl/schematron")):
         tei.addprevious(etree.ProcessingInstruction(
-            "xml-model", f'href="{href}" schematypens="{ns}"'))
+            "xml-model", f'href="{href}" type="application/xml" schematypens="{ns}"'))
     return tei.getroottree()
 
 

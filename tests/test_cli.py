@@ -130,3 +130,7 @@ def test_the_register_in_use_is_always_said(tmp_path):
     assert f"register: {tmp_path / 'b' / 'register.xml'}, 14 entries" in r.output
     r = run("entities", tmp_path / "b")
     assert f"register: {tmp_path / 'b' / 'register.xml'}, 14 entries" in r.output
+    (tmp_path / "b" / "sources").mkdir()
+    (tmp_path / "b" / "sources" / SEED.name).write_bytes(SEED.read_bytes())
+    r = run("entities", tmp_path / "b" / "sources")  # editions/sources/: the register of editions/
+    assert f"register: {tmp_path / 'b' / 'register.xml'}, 14 entries" in r.output

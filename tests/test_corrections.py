@@ -55,6 +55,8 @@ def test_an_editors_name_corrections_survive_a_rebuild(tmp_path):
           ("办的夜校", '办的<orgName ref="#org-night-school">夜校</orgName>'),
           ("    </listOrg>", '      <org xml:id="org-night-school">\n        <orgName xml:lang="zh-Hans">'
            '夜校</orgName>\n        <orgName xml:lang="en">Night School</orgName>\n      </org>\n    </listOrg>'),
+          # the text of a unit edited: its names are not compared
+          ("的其他工厂向这个夜校学习", "的其他工厂向这所夜校学习"),
           # renamed: the English spelling of a person
           ('<persName xml:lang="en">Lu Wenjuan</persName>', '<persName xml:lang="en">Lu Wen-juan</persName>'))
     edited = edition.read_bytes()
@@ -69,6 +71,8 @@ def test_an_editors_name_corrections_survive_a_rebuild(tmp_path):
     assert f"{EDITION}#zh-p2: retyped place '复旦大学' -> place-fudan" in lines
     assert f"{EDITION}#zh-p1: added org '夜校' -> org-night-school" in lines
     assert any(line.startswith(f"{EDITION}: renamed person ") and "Lu Wen-juan" in line for line in lines)
+    assert f"{EDITION}#zh-p3: text edited by hand: its names not compared" in lines
+    assert "5 change(s) in 1 hand-edited edition(s)" in r.output
     register = load(out / "register.xml")
     assert register.says_no("zh-Hans", "南通县", "place") and register.says_no("zh-Hans", "复旦大学", "org")
     assert register.entities["pers-lu-wenjuan"].names["en"] == ["Lu Wen-juan"]

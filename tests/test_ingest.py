@@ -75,13 +75,15 @@ def test_bag_is_valid_and_complete(tmp_path):
     assert b.info["Source-Organization"] == "Example Library"
     assert b.info["Bag-Software-Agent"].startswith("tei_tools ")
     assert b.info["Bag-Group-Identifier"] == "rmrb-1957-01"
-    assert b.info["Payload-Oxum"].endswith(".10") and b.info["Bag-Size"].endswith(" KB")
+    assert b.info["Payload-Oxum"].endswith(".13") and b.info["Bag-Size"].endswith(" KB")
     names = sorted(p.relative_to(path / "data").as_posix() for p in (path / "data").rglob("*") if p.is_file())
     assert names == sorted([f"objects/tei/{SEED_ID}.xml", f"objects/html/{SEED_ID}.html",
                             f"objects/text/{SEED_ID}.en.txt", f"objects/text/{SEED_ID}.zh.txt",
                             f"objects/dc/{SEED_ID}.dc.xml", f"objects/source/{SEED.name}",
                             "objects/schema/tei_tools.xsd", "objects/schema/tei_tools.sch",
-                            "objects/schema/xml.xsd", "metadata/metadata.csv"])
+                            "objects/schema/xml.xsd", "objects/schema/tei_tools.odd",
+                            "objects/schema/tei_tools.rng", "objects/schema/tei_tools.isosch",
+                            "metadata/metadata.csv"])
     assert (path / "data" / "objects" / "source" / SEED.name).read_bytes() == SEED.read_bytes()
     tei = path / "data" / "objects" / "tei" / f"{SEED_ID}.xml"
     assert tei.read_bytes() == EDITION.read_bytes()

@@ -153,3 +153,40 @@ def test_make_html_writes_the_index_and_each_edition_links_to_it(corpus, tmp_pat
     assert f'href="names/persons.html#{seed.stem}.pers-chen-xinhai"' in page
     persons = (tmp_path / "html" / "names" / "persons.html").read_text(encoding="utf-8")
     assert f'id="{seed.stem}.pers-chen-xinhai"' in persons
+
+
+def test_a_not_a_name_row_spares_the_names_other_entries_have(tmp_path):
+    reg = tmp_path / "register.xml"
+    reg.write_text(REGISTER.read_text(encoding="utf-8").replace("</listOrg>", """  <org xml:id="org-x" resp="#tei-tools" cert="medium">
+        <orgName xml:lang="zh-Hans">共产党员</orgName>
+        <orgName xml:lang="en">Zhejiang Daily</orgName>
+      </org>
+    </listOrg>"""), encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("id,kind,chinese,english,not_a_name\norg-x,org,共产党员,Zhejiang Daily,yes\n", encoding="utf-8")
+    assert run("register", "import", table, "-o", reg).exit_code == 0
+    register = load(reg)
+    assert "org-x" not in register.entities and register.says_no("zh-Hans", "共产党员", "org")
+    assert not register.says_no("en", "Zhejiang Daily", "org")  # the name of org-zhejiang-daily
+
+
+def test_a_register_lists_full_names_only():
+    from tei_tools.corpus_names import full_names
+    from tei_tools.model import Entity
+
+    assert full_names(Entity("p", "person", {"zh-Hans": ["高延柳"], "en": ["Gao Yanliu", "Gao"]})) == {
+        "zh-Hans": ["高延柳"], "en": ["Gao Yanliu"]}
+    assert full_names(Entity("o", "org", {"zh-Hans": ["嘉兴市委工业部", "工业部"],
+                                          "en": ["Jiaxing Industry Department", "Industry Department"]})) == {
+        "zh-Hans": ["嘉兴市委工业部"], "en": ["Jiaxing Industry Department"]}
+
+
+def test_a_register_idno_of_an_unknown_authority_is_one_line(tmp_path):
+    reg = tmp_path / "register.xml"
+    reg.write_text(REGISTER.read_text(encoding="utf-8").replace(
+        '<placeName xml:lang="en">Putuo</placeName>',
+        '<placeName xml:lang="en">Putuo</placeName>\n        <idno type="loc">n123</idno>'), encoding="utf-8")
+    r = run("convert", ROOT / "editions" / "sources" / "000_8ab13afc5602f97b.txt", "-o", tmp_path / "out",
+            "--register", reg)
+    line = next(n for n, text in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if "loc" in text)
+    assert r.exit_code == 1 and f"{reg}:{line}: an entry's idno needs an id and a type wikidata" in r.output

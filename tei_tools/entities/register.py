@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import ToolError
 from ..model import EN, ZH, Entity
 from ..safexml import parse
+from ..tei_writer import AUTHORITIES
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -67,8 +68,12 @@ def load(path: str | Path) -> Register:
                     names.setdefault(lang, []).append(text)
             if not names:
                 raise ToolError(str(path), node.sourceline, f"<{item} xml:id=\"{entity_id}\"> has no name")
-            idnos = {idno.get("type"): idno.text.strip() for idno in node.iterchildren(f"{TEI}idno")
-                     if idno.get("type") and (idno.text or "").strip()}
+            idnos = {}
+            for idno in node.iterchildren(f"{TEI}idno"):
+                if idno.get("type") not in AUTHORITIES or not (idno.text or "").strip():
+                    raise ToolError(str(path), idno.sourceline, "an entry's idno needs an id and a type "
+                                    f"{', '.join(AUTHORITIES)}")
+                idnos[idno.get("type")] = idno.text.strip()
             register.entities[entity_id] = Entity(entity_id, kind, names,
                                                   machine=node.get("resp") is not None, idnos=idnos)
     for listing in tree.iter(f"{TEI}list"):
