@@ -68,8 +68,12 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
     paper_en = x(f"string({monogr}/t:title[@xml:lang='en'])")
     page = x(f"string({monogr}/t:biblScope[@unit='page'])")
     add("source", f"{paper_zh} ({paper_en}), {date}, p. {page}")
-    reprint = x(f"string({HEADER}/t:sourceDesc/t:biblStruct/t:note[@type='reprint'])")
-    add("description", reprint, "zh-Hans")
+    # The newspaper's closing note (printed text, a trailer) and the paper it names as the
+    # first publication (relatedItem reprintOf, only for 原载…).
+    add("description", x("string(/t:TEI/t:text/t:body/t:div[@type='original']/t:trailer)")
+        .strip("()（）"), "zh-Hans")
+    add("relation", x(f"string({HEADER}/t:sourceDesc/t:biblStruct/t:relatedItem"
+                      "[@type='reprintOf']//t:title)"), "zh-Hans")
     if x("/t:TEI/t:text/t:body/t:div[@type='translation']"):
         add("description", "Bilingual TEI edition: the Chinese original and an English "
             "translation, aligned unit by unit, with persons, places and organisations tagged.", "en")
@@ -77,12 +81,14 @@ def record(tree: etree._ElementTree, path: str = "") -> etree._Element:
         add("description", "TEI edition of the Chinese original, with persons, places and "
             "organisations tagged.", "en")
     add("publisher", x(f"string({HEADER}/t:publicationStmt/t:publisher)"))
-    for translator in x(f"{HEADER}/t:sourceDesc/t:bibl[@type='translation']/t:editor[@role='translator']"):
+    for translator in x(f"{HEADER}/t:titleStmt/t:respStmt/t:name[@type='person']"):
         add("contributor", _text(translator))
     licence = x(f"{HEADER}/t:publicationStmt/t:availability/t:licence")
     if licence:  # the statement and the licence's URI, each a dc:rights of its own
         add("rights", _text(licence[0]), "en")
         add("rights", licence[0].get("target", ""))
+    for rights in x(f"{HEADER}/t:publicationStmt/t:availability/t:p"):  # the text, the translation
+        add("rights", _text(rights), "en")
     add("identifier", x(f"string({HEADER}/t:publicationStmt/t:idno[@type='URI'])")
         or x(f"string({HEADER}/t:publicationStmt/t:idno[@type='local'])") or ident)
     add("type", "Text")

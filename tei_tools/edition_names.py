@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .model import Entity
-from .tei_writer import ELEMENT_OF_KIND, LIST_OF_KIND, TEI_NS, XML_ID, XML_LANG
+from .tei_writer import ELEMENT_OF_KIND, LIST_OF_KIND, TEI_NS, UNIT_TAGS, XML_ID, XML_LANG
 
 _KIND_OF = {f"{{{TEI_NS}}}{tag}": kind for kind, tag in ELEMENT_OF_KIND.items()}
-_UNITS = {f"{{{TEI_NS}}}{tag}" for tag in ("head", "p", "byline", "closer", "note")}
+_UNITS = {f"{{{TEI_NS}}}{tag}" for tag in UNIT_TAGS}
 _DATELINE = f"{{{TEI_NS}}}dateline"
 _DIV = f"{{{TEI_NS}}}div"
 

@@ -85,6 +85,7 @@ class Metadata:
     authors: dict[str, list[str]] = field(default_factory=dict)
     section: str = ""  # the name in 第N版(...)
     column: str = ""  # 专栏：...
+    translator: str = ""  # bilingual 'Translator:': a person, "machine[: system]", "" unknown
 
 
 @dataclass

@@ -21,7 +21,8 @@ from .packages import Item, occupied, package
 # oai_dc element -> DSpace qualifier (None: unqualified); values that are URIs get `uri`.
 QUALIFIER = {"creator": ("contributor", "author"), "date": ("date", "issued"),
              "language": ("language", "iso"), "coverage": ("coverage", "spatial"),
-             "format": ("format", "mimetype")}
+             "format": ("format", "mimetype"),
+             "relation": ("relation", "isversionof")}  # 原载…: the paper it appeared in first
 
 
 def dublin_core(record: etree._Element) -> bytes:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
 
-from . import __version__
+from . import RELEASED, __version__
 from .ids import section_id
 from .model import EN, ZH, Edition, Entity, Mention, Unit
 
@@ -62,8 +63,14 @@ def _attr(key: str) -> str:
     return key
 
 
+def publication_date() -> str:
+    """The edition's date: SOURCE_DATE_EPOCH's, else the release of this version; never the
+    clock, so that the same input gives the same bytes."""
+    return build_date() or RELEASED
+
+
 def build_date() -> str | None:
-    """The encoding date: only from SOURCE_DATE_EPOCH, so that output is reproducible."""
+    """The build date: only from SOURCE_DATE_EPOCH, so that output is reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return None
@@ -203,14 +210,49 @@ def _titles(parent: etree._Element, edition: Edition, **attrs: str) -> None:
             _el(parent, "title", subtitle, type="sub", lang=lang, **attrs)
 
 
-def _note_text(edition: Edition, lang: str) -> str | None:
-    notes = edition.sides[lang].by_kind("note")
-    return notes[0].text.strip("()（）") if notes else None
+REPRINT = re.compile(r"原载(?P<paper>[^，,。；;、）)\s]+)")  # （原载浙江日报，本报略有删改。）
+
+
+def _reprinted_from(edition: Edition) -> str | None:
+    """The paper a closing note says the article first appeared in (原载…), if it says so; a
+    note like （本报记者报道） names no earlier publication."""
+    notes = edition.sides[ZH].by_kind("note")
+    m = REPRINT.search(notes[0].text) if notes else None
+    return m.group("paper") if m else None
+
+
+def _translation_resp(parent: etree._Element, translator: str) -> None:
+    """Who made the translation, as the source says: a person, a machine, or not recorded."""
+    resp = _el(parent, "respStmt")
+    kind, _, system = translator.partition(":")
+    if not translator:
+        _el(resp, "resp", "English translation, supplied with the source file, which does not "
+            "say who made it (a person or a machine)")
+        _el(resp, "name", "not recorded", type="unknown")
+    elif kind.strip().lower() == "machine":
+        _el(resp, "resp", "English translation by machine")
+        _el(resp, "name", system.strip() or "machine translation", type="machine")
+    else:
+        _el(resp, "resp", "English translation")
+        _el(resp, "name", translator, type="person")
+
+
+def _availability(pub_stmt: etree._Element, edition: Edition, pub: Publication) -> None:
+    """Three rights apart: the printed text's, the translation's and the encoding's (the only
+    one this edition licenses)."""
+    availability = _el(pub_stmt, "availability")
+    _el(availability, "p", f"The Chinese text is the article as printed in {pub.paper[ZH]} "
+        f"({pub.paper[EN]}) on {edition.meta.date}; its rights are the newspaper's and its "
+        "authors', and are not licensed by this edition.", n="text")
+    if edition.bilingual:
+        _el(availability, "p", "The English translation came with the source file; its rights "
+            "are its maker's, and are not licensed by this edition.", n="translation")
+    _el(availability, "licence", pub.licence_text, target=pub.licence_url, n="encoding")
 
 
 def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     meta = edition.meta
-    when = build_date()
+    when = publication_date()
     header = _el(tei, "teiHeader")
     file_desc = _el(header, "fileDesc")
     title_stmt = _el(file_desc, "titleStmt")
@@ -220,16 +262,16 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     _el(resp, "resp", "TEI encoding, alignment and name tagging by machine" if edition.bilingual
         else "TEI encoding and name tagging by machine")
     _el(resp, "name", f"tei_tools {__version__}", ref=f"#{APP_ID}")
+    if edition.bilingual:
+        _translation_resp(title_stmt, meta.translator)
 
     pub_stmt = _el(file_desc, "publicationStmt")
     _el(pub_stmt, "publisher", pub.publisher)
     _el(pub_stmt, "idno", edition.id, type="local")
     if pub.identifier_base:
         _el(pub_stmt, "idno", pub.identifier_base + edition.id, type="URI")
-    availability = _el(pub_stmt, "availability")
-    _el(availability, "licence", pub.licence_text, target=pub.licence_url)
-    if when:
-        _el(pub_stmt, "date", when, when=when)
+    _availability(pub_stmt, edition, pub)
+    _el(pub_stmt, "date", when, when=when)
 
     source_desc = _el(file_desc, "sourceDesc")
     bibl = _el(source_desc, "biblStruct", lang=ZH, type="article")
@@ -243,13 +285,14 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     _el(imprint, "date", meta.date, when=meta.date)
     page = str(meta.page)
     _el(monogr, "biblScope", page, unit="page", **{"from": page, "to": page})
-    if meta.section:
-        _el(bibl, "note", meta.section, type="section")
+    if meta.section:  # the page's section (第2版(文化)) and the column (专栏：简讯)
+        _el(monogr, "biblScope", meta.section, unit="section")
     if meta.column:
-        _el(bibl, "note", meta.column, type="column")
-    reprint = _note_text(edition, ZH)
-    if reprint:
-        _el(bibl, "note", reprint, type="reprint")
+        _el(monogr, "biblScope", meta.column, unit="column")
+    reprinted = _reprinted_from(edition)
+    if reprinted:  # the printed note itself stays in the text, as a trailer
+        earlier = _el(_el(bibl, "relatedItem", type="reprintOf"), "bibl")
+        _el(earlier, "title", reprinted, level="j", lang=ZH)
 
     source = _el(source_desc, "bibl", type="source")
     _el(source, "idno", edition.source.name, type="filename")
@@ -297,10 +340,9 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
     for lang in edition.langs:
         _el(lang_usage, "language", LANG_NAMES[lang], ident=lang)
 
-    revision = _el(header, "revisionDesc")
-    change = _el(revision, "change", who=f"#{APP_ID}")
-    if when:
-        change.set("when", when)
+    # Unreviewed machine output: draft until an editor says otherwise.
+    revision = _el(header, "revisionDesc", status="draft")
+    change = _el(revision, "change", who=f"#{APP_ID}", when=when)
     text = (f"Generated by tei_tools {__version__} from {edition.source.name} "
             f"(sha256 {edition.source.sha256}).")
     for note in edition.source.normalisations:
@@ -337,10 +379,39 @@ def _entity(parent: etree._Element, tag: str, entity: Entity) -> None:
         node.set("resp", f"#{APP_ID}")
         node.set("cert", "medium")
     for lang in (ZH, EN):
-        for name in entity.names.get(lang, []):
-            _el(node, ELEMENT_OF_KIND[entity.kind], name, lang=lang)
+        for name, form in name_forms(entity.names.get(lang, [])):
+            _el(node, ELEMENT_OF_KIND[entity.kind], name, lang=lang, type=form)
     for authority, value in sorted(entity.idnos.items()):  # from the register: wikidata, cbdb…
         _el(node, "idno", value, type=authority)
+
+
+ABBREVIATION = re.compile(r"[A-Z]{2,6}")  # CPC, PLA: a Latin initialism
+
+
+def name_forms(names: list[str]) -> list[tuple[str, str]]:
+    """An entry's names in one language, each with its form: `full` (the longest), `short`
+    (a shorter name whose characters the full one has in order: 中共 of 中国共产党, Zhejiang of
+    Zhejiang Province), `abbr` (an initialism) or `variant` (another full name). A plural or a
+    change of case of a name already given (trade unions, Trade Union) is left out: it is the
+    same name inflected, not another name of the entity. The order stays the register's."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        low = name.casefold()
+        if low in seen or low.removesuffix("s") in seen or low.removesuffix("es") in seen:
+            continue
+        seen.add(low)
+        kept.append(name)
+    words = [n for n in kept if not ABBREVIATION.fullmatch(n)]
+    full = max(words, key=len) if words else ""
+    return [(n, "abbr" if ABBREVIATION.fullmatch(n) else "full" if n == full
+             else "short" if len(n) < len(full) and _in_order(n, full) else "variant")
+            for n in kept]
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _used_refs(edition: Edition) -> set[str]:
@@ -370,8 +441,8 @@ def _body_side(body: etree._Element, edition: Edition, lang: str) -> None:
             _unit(container, "p", unit)
         elif unit.kind == "closer":
             _unit(div, "closer", unit)
-        elif unit.kind == "note":
-            _unit(div, "note", unit, type="editorial", place="end")
+        elif unit.kind == "note":  # the paper's own closing note: printed text, not ours
+            _unit(div, "trailer", unit)
 
 
 def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementTree:
@@ -392,7 +463,10 @@ def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementT
     return tei.getroottree()
 
 
-MIXED = {_t(tag) for tag in ("head", "p", "byline", "closer", "dateline", "note")}
+# The elements of the body that hold a unit's text (what readers of editions walk), and with the
+# dateline the ones with mixed content that pretty-printing must not touch.
+UNIT_TAGS = ("head", "p", "byline", "closer", "trailer")
+MIXED = {_t(tag) for tag in (*UNIT_TAGS, "dateline")}
 
 
 def _indent(tree: etree._ElementTree) -> None:

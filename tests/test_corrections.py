@@ -58,7 +58,8 @@ def test_an_editors_name_corrections_survive_a_rebuild(tmp_path):
           # the text of a unit edited: its names are not compared
           ("的其他工厂向这个夜校学习", "的其他工厂向这所夜校学习"),
           # renamed: the English spelling of a person
-          ('<persName xml:lang="en">Lu Wenjuan</persName>', '<persName xml:lang="en">Lu Wen-juan</persName>'))
+          ('<persName xml:lang="en" type="full">Lu Wenjuan</persName>',
+           '<persName xml:lang="en" type="full">Lu Wen-juan</persName>'))
     edited = edition.read_bytes()
     r = run("convert", src, "-o", out)
     assert r.exit_code == 0 and "kept 1 (edited by hand)" in r.output and edition.read_bytes() == edited

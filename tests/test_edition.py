@@ -7,6 +7,7 @@ from conftest import GOLDEN, REGISTER, ROOT, SEED, SEED_ID
 from tei_tools.convert import convert_file
 from tei_tools.pipeline import Options
 from tei_tools.seal import is_untouched
+from tei_tools import RELEASED
 from tei_tools.tei_writer import to_bytes
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -35,8 +36,8 @@ def test_source_date_epoch_sets_dates(seed_edition, monkeypatch):
     assert tree.xpath("//t:publicationStmt/t:date/@when", namespaces=NS) == ["2023-11-14"]
     assert tree.xpath("//t:change/@when", namespaces=NS) == ["2023-11-14"]
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    tree = etree.fromstring(to_bytes(seed_edition))
-    assert not tree.xpath("//@when[. != '1957-01-30']", namespaces=NS)
+    tree = etree.fromstring(to_bytes(seed_edition))  # no clock: the version's release date
+    assert tree.xpath("//@when[. != '1957-01-30']", namespaces=NS) == [RELEASED, RELEASED]
 
 
 def golden():
@@ -56,7 +57,13 @@ def test_header_facts():
     assert x("//t:monogr/t:title[@level='j']/text()") == ["人民日报", "People's Daily"]
     assert x("//t:imprint/t:date/@when") == ["1957-01-30"]
     assert x("//t:monogr/t:biblScope[@unit='page']/text()") == ["2"]
-    assert x("//t:biblStruct/t:note[@type='reprint']/text()") == ["原载浙江日报，本报略有删改。"]
+    assert x("//t:biblStruct/t:relatedItem[@type='reprintOf']/t:bibl/t:title/text()") == ["浙江日报"]
+    assert x("string(//t:div[@type='original']/t:trailer)") == "（原载浙江日报，本报略有删改。）"
+    assert not x("//t:note[@type] | //t:body//t:note")  # the closing note is printed text
+    assert x("//t:titleStmt/t:respStmt/t:name/@type") == ["unknown"]  # the translation's maker
+    assert x("//t:revisionDesc/@status") == ["draft"]
+    assert x("//t:availability/t:p/@n") + x("//t:availability/t:licence/@n") == [
+        "text", "translation", "encoding"]
     assert x("//t:idno[@type='sha256']/text()") == [
         "5af923c4f8fbb7a771a9ce86f5eeeae94fd7b8cb8d926150cb7d62f8416696d4"]
     assert x("//t:langUsage/t:language/@ident") == ["zh-Hans", "en"]

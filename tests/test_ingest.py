@@ -42,8 +42,13 @@ def test_dc_record_is_valid_and_carries_the_header(tmp_path, oai_dc_schema):
     assert values("identifier") == [SEED_ID]
     assert values("type") == ["Text"] and values("format") == ["application/tei+xml"]
     assert values("source") == ["人民日报 (People's Daily), 1957-01-30, p. 2"]
-    assert values("rights") == ["The TEI encoding is available under the Creative Commons Attribution "
-                                "4.0 International licence.", "https://creativecommons.org/licenses/by/4.0/"]
+    rights = values("rights")
+    assert rights[:2] == ["The TEI encoding is available under the Creative Commons Attribution "
+                          "4.0 International licence.", "https://creativecommons.org/licenses/by/4.0/"]
+    assert rights[2].startswith("The Chinese text is the article as printed") and \
+        rights[3].startswith("The English translation came with the source file")
+    assert values("relation") == ["浙江日报"]  # 原载浙江日报: first published there
+    assert values("description")[0] == "原载浙江日报，本报略有删改。"
     assert "嘉兴市 (Jiaxing)" in values("coverage")
     assert "中共嘉兴市委工业部 (Jiaxing Municipal Party Committee Industry Department)" in values("subject")
     assert not any("Chen Xinhai" in v for v in values("subject"))  # authors are creators
@@ -142,13 +147,18 @@ def test_bagging_date_from_source_date_epoch_else_the_editions_build(tmp_path, m
     import datetime
     import os
 
+    from tei_tools import RELEASED
+
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     bags.make(EDITION, tmp_path / "a")
     assert bagit.Bag(str(tmp_path / "a" / SEED_ID)).info["Bagging-Date"] == "2023-11-14"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    copy = tmp_path / "e" / EDITION.name
+    bags.make(EDITION, tmp_path / "r")  # the edition's own date: its version's release
+    assert bagit.Bag(str(tmp_path / "r" / SEED_ID)).info["Bagging-Date"] == RELEASED
+    copy = tmp_path / "e" / EDITION.name  # an edition without a date: the day it was written
     copy.parent.mkdir()
-    shutil.copy(EDITION, copy)
+    copy.write_bytes(EDITION.read_bytes().replace(
+        f'<date when="{RELEASED}">{RELEASED}</date>'.encode(), b""))
     os.utime(copy, (1600000000, 1600000000))
     bags.make(copy, tmp_path / "b", [ROOT / "editions" / "sources"])
     assert bagit.Bag(str(tmp_path / "b" / SEED_ID)).info["Bagging-Date"] == datetime.date(2020, 9, 13).isoformat()

@@ -55,6 +55,8 @@ BROKEN = [
      'The pointer resp="#nobody" does not resolve'),
     ("unresolved-who", BILINGUAL, lambda t: first(t, "//t:change").set("who", "#nobody"),
      'The pointer who="#nobody" does not resolve'),
+    ("reprint-not-in-the-note", BILINGUAL, lambda t: setattr(
+        first(t, "//t:relatedItem//t:title"), "text", "山西日报"), "the original's trailer must say 原载山西日报"),
     ("section-without-id", BILINGUAL, lambda t: first(t, "//t:div[@type='section']").attrib.pop(XML_ID),
      "A section has an xml:id and opens with its heading"),
     ("links-without-translation", CHINESE, lambda t: etree.SubElement(etree.SubElement(

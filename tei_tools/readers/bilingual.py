@@ -16,6 +16,8 @@ from .lines import MAX_PAGE_DIGITS, WHITESPACE, Line, indent, split_lines
 
 NAME = "bilingual"
 HEADER_FIELDS = ("Title", "Author", "Date", "Page")
+# Optional: who made the translation, a person's name or "machine" ("machine: <system>").
+OPTIONAL_FIELDS = ("Translator",)
 _FIELD = re.compile(r"^([A-Za-z]+):[ \t]?(.*)$")
 _SEPARATOR = re.compile(r"^<hr\s*/?>$", re.IGNORECASE)
 _ORIGINAL = re.compile(r"^Original:\s*$")
@@ -61,6 +63,7 @@ class _Parser:
             self.warn(zh.page[0], f"Chinese page {zh.page[1]} differs from 'Page: {page}'")
         meta = archive.article_meta(zh)
         meta.date, meta.page = date, page
+        meta.translator = fields.get("Translator", (0, ""))[1]
         en_side = self._english_body(en_lines, fields, meta)
         if not en_side.units:
             raise self.fail(self.lines[sep].no, "the English translation has no text before '<hr />'")
@@ -88,9 +91,9 @@ class _Parser:
             if not m:
                 raise self.fail(line.no, f"expected a header field 'Name: value', got {line.text[:40]!r}")
             name = m.group(1).capitalize()
-            if name not in HEADER_FIELDS:
+            if name not in HEADER_FIELDS + OPTIONAL_FIELDS:
                 raise self.fail(line.no, f"unknown header field {m.group(1)!r} "
-                                f"(expected {', '.join(HEADER_FIELDS)})")
+                                f"(expected {', '.join(HEADER_FIELDS + OPTIONAL_FIELDS)})")
             if name in fields:
                 raise self.fail(line.no, f"header field {name!r} given twice")
             value = m.group(2).strip(WHITESPACE)

@@ -122,12 +122,12 @@ section.index .occ a { margin-right: .3rem; font-size: .85rem; }
             <dt>Page</dt>
             <dd>
               <xsl:value-of select="$bibl/tei:monogr/tei:biblScope[@unit='page']"/>
-              <xsl:if test="$bibl/tei:note[@type='section']">
-                <xsl:text> (</xsl:text><span lang="zh-Hans"><xsl:value-of select="$bibl/tei:note[@type='section']"/></span><xsl:text>)</xsl:text>
+              <xsl:if test="$bibl/tei:monogr/tei:biblScope[@unit='section']">
+                <xsl:text> (</xsl:text><span lang="zh-Hans"><xsl:value-of select="$bibl/tei:monogr/tei:biblScope[@unit='section']"/></span><xsl:text>)</xsl:text>
               </xsl:if>
             </dd>
-            <xsl:if test="$bibl/tei:note[@type='column']">
-              <dt>Column</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:note[@type='column']"/></dd>
+            <xsl:if test="$bibl/tei:monogr/tei:biblScope[@unit='column']">
+              <dt>Column</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:monogr/tei:biblScope[@unit='column']"/></dd>
             </xsl:if>
             <dt>Authors</dt>
             <dd>
@@ -140,8 +140,8 @@ section.index .occ a { margin-right: .3rem; font-size: .85rem; }
               </xsl:for-each>
               <xsl:if test="not($title/tei:author)">—</xsl:if>
             </dd>
-            <xsl:if test="$bibl/tei:note[@type='reprint']">
-              <dt>Reprint</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:note[@type='reprint']"/></dd>
+            <xsl:if test="$bibl/tei:relatedItem[@type='reprintOf']">
+              <dt>First published in</dt><dd lang="zh-Hans"><xsl:value-of select="$bibl/tei:relatedItem[@type='reprintOf']//tei:title"/></dd>
             </xsl:if>
             <dt>Edition</dt><dd><code><xsl:value-of select="/tei:TEI/@xml:id"/></code></dd>
           </dl>
