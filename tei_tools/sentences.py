@@ -1,7 +1,7 @@
 """Sentences: each unit's text cut into sentence spans, never losing or moving a character.
 
 A sentence is a span [start, end) of its unit's text that starts and ends on a character that is
-not white space; the white space between two sentences belongs to neither (the writer leaves it
+not XML white space (U+3000 and U+00A0 are text to XML, so they stay inside sentences); the white space between two sentences belongs to neither (the writer leaves it
 between the `<s>` elements), so the unit's text is exactly its sentences and the gaps between
 them, in order. Chinese sentences end at 。！？ and the closing quotes and brackets after them
 (；and …… do not: in the test articles they join clauses of one sentence). English sentences
@@ -69,20 +69,23 @@ def split(text: str, lang: str, start: int = 0, names: list[tuple[int, int]] = (
     pattern = _ZH_END if lang == ZH else _EN_END
     for match in pattern.finditer(text, start):
         end = match.end()
-        if inside[end] or not text[end:].strip() or (lang != ZH and not _en_ends(text, match)):
+        if inside[end] or not text[end:].strip(_XML_SPACE) or (lang != ZH and not _en_ends(text, match)):
             continue
         spans.append(_trimmed(text, begin, end, named))
         begin = end
-    if text[begin:].strip() or any(named[begin:]):
+    if text[begin:].strip(_XML_SPACE) or any(named[begin:]):
         spans.append(_trimmed(text, begin, len(text), named))
     return spans
 
 
+_XML_SPACE = " \t\n\r"  # what XML calls white space: U+3000 or U+00A0 between sentences would be text
+
+
 def _trimmed(text: str, begin: int, end: int, named: bytearray) -> tuple[int, int]:
-    """The span without the white space at its ends, unless a name holds it."""
-    while begin < end and text[begin].isspace() and not named[begin]:
+    """The span without the (XML) white space at its ends, unless a name holds it."""
+    while begin < end and text[begin] in _XML_SPACE and not named[begin]:
         begin += 1
-    while end > begin and text[end - 1].isspace() and not named[end - 1]:
+    while end > begin and text[end - 1] in _XML_SPACE and not named[end - 1]:
         end -= 1
     return begin, end
 
