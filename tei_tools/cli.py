@@ -350,6 +350,13 @@ PRUNE = click.option("--prune", is_flag=True, help="Also remove what tei_tools m
                                                    "not among the inputs (and nothing else).")
 
 
+def _one_line(exc: Exception) -> str:
+    """A ToolError as it says itself; a failed read or write as `path: reason`."""
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}"
+    return str(exc)
+
+
 def _sweep(out_dir: str | None) -> None:
     """Remove what a killed run of ours left half-written in the output folder, saying so."""
     from .atomic import sweep
@@ -721,8 +728,8 @@ def register_build(paths, out, registers) -> None:
 
     try:
         report = build(files, Path(out), others, failed)
-    except ToolError as exc:
-        click.echo(str(exc), err=True)
+    except (ToolError, OSError) as exc:
+        click.echo(_one_line(exc), err=True)
         sys.exit(1)
     click.echo(f"register build: {report.editions} editions, {report.machine_entries} machine-made entries "
                f"merged into {report.merged}, {report.curated} curated kept, {report.failed} failed, "
@@ -746,12 +753,12 @@ def register_export(path, as_csv, out) -> None:
 
     try:
         table = export(path)
-    except ToolError as exc:
-        click.echo(str(exc), err=True)
+        if out:
+            write_atomic(Path(out), table.encode("utf-8"))
+    except (ToolError, OSError) as exc:
+        click.echo(_one_line(exc), err=True)
         sys.exit(1)
-    if out:
-        write_atomic(Path(out), table.encode("utf-8"))
-    else:
+    if not out:
         click.echo(table, nl=False)
 
 
@@ -773,8 +780,8 @@ def register_import(table, out) -> None:
     try:
         counts = import_table(table, out)
         load(out)
-    except ToolError as exc:
-        click.echo(str(exc), err=True)
+    except (ToolError, OSError) as exc:
+        click.echo(_one_line(exc), err=True)
         sys.exit(1)
     click.echo(f"register import: {counts['changed']} changed, {counts['added']} added, "
                f"{counts['not-names']} not-names, {out}", err=True)
@@ -800,8 +807,8 @@ def index(paths, out_dir, registers, editions_url) -> None:
     try:
         corpus = _corpus(files, chosen, problems)
         written = write(corpus, out_dir, editions_url)
-    except ToolError as exc:
-        click.echo(str(exc), err=True)
+    except (ToolError, OSError) as exc:
+        click.echo(_one_line(exc), err=True)
         sys.exit(1)
     entities = [c for c in corpus.entities.values() if c.occurrences]
     click.echo(f"index: {len(entities)} names, {sum(len(c.occurrences) for c in entities)} mentions in "

@@ -51,6 +51,12 @@ class CorpusEntity:
     occurrences: list[Occurrence] = field(default_factory=list)
     editions: set[str] = field(default_factory=set)
 
+    @property
+    def summary(self) -> str:
+        """`12 mentions in 3 editions`, `1 mention in 1 edition`."""
+        n, e = len(self.occurrences), len(self.editions)
+        return f"{n} mention{'s' * (n != 1)} in {e} edition{'s' * (e != 1)}"
+
 
 def full_names(entity: Entity) -> dict[str, list[str]]:
     """An entry's names without its short forms (嘉兴 beside 嘉兴市, Cotton Mill beside Shanghai No.

@@ -71,8 +71,7 @@ def _page(kind: str, entities: list[CorpusEntity], editions_url: str) -> bytes:
         links = authority_links(corpus.entity)
         if links:
             section.append(E.P(*[x for link in links for x in (link, " ")], **{"class": "auth"}))
-        section.append(E.P(f"{len(corpus.occurrences)} mentions in {len(corpus.editions)} editions",
-                           **{"class": "count"}))
+        section.append(E.P(corpus.summary, **{"class": "count"}))
         listing = E.UL()
         seen: set[str] = set()
         for occurrence in corpus.occurrences:

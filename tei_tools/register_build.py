@@ -72,7 +72,7 @@ def build(editions: list[Path], out: Path, others: list[Path] = (),
 
 def _notes(found) -> list[etree._Element]:
     count = etree.Element(f"{{{TEI_NS}}}note", type="count", n=str(len(found.occurrences)))
-    count.text = f"{len(found.occurrences)} mentions in {len(found.editions)} editions"
+    count.text = found.summary
     notes = [count]
     if found.occurrences:
         first = found.occurrences[0]

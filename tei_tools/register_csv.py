@@ -80,10 +80,14 @@ def import_table(table: str | Path, path: str | Path) -> dict[str, int]:
     known = entries(register.tree)
     with open(table, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in ("id", "kind", "chinese", "english") if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ToolError(str(table), 1, f"no column {', '.join(missing)} (expected {', '.join(COLUMNS)})")
-        rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+        try:
+            missing = [c for c in ("id", "kind", "chinese", "english") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ToolError(str(table), 1, f"no column {', '.join(missing)} (expected {', '.join(COLUMNS)})")
+            rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)})
+                    for row in reader]
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise ToolError(str(table), reader.line_num + 1, f"not a UTF-8 CSV table ({exc})") from None
     plans = [_check(table, line, row, register, known) for line, row in rows]
     counts = {"changed": 0, "added": 0, "not-names": 0}
     dropped = {entity.id for entity in (plan[1] for plan in plans if plan and plan[0] == "not-name")}

@@ -51,9 +51,17 @@ class Saxon:
     def stylesheet(self, relative: str):
         """A stylesheet of the TEI files (path relative to the TEI folder), compiled once."""
         if relative not in self._compiled:
-            self._compiled[relative] = self.xslt.compile_stylesheet(
-                stylesheet_file=str(self.tei / relative))
+            sheet = self.xslt.compile_stylesheet(stylesheet_file=str(self.tei / relative))
+            sheet.set_save_xsl_message(True)  # kept for messages(), not printed
+            self._compiled[relative] = sheet
         return self._compiled[relative]
+
+    def messages(self, relative: str) -> list[str]:
+        """The xsl:message output (warnings) of a stylesheet's runs since the last call."""
+        sheet = self.stylesheet(relative)
+        found = sheet.get_xsl_messages()
+        sheet.clear_xsl_messages()
+        return [] if found is None else [str(found.item_at(i)) for i in range(found.size)]
 
     def transform(self, relative: str, source: Path, output: Path | None = None,
                   **params: str) -> str | None:

@@ -22,7 +22,7 @@ ATTACKS = {
     "deep nesting": f'<TEI {TEI}>' + "<div>" * 10000 + "</div>" * 10000 + "</TEI>",
 }
 COMMANDS = [("validate",), ("html", "-o", "{out}"), ("text", "-o", "{out}"), ("dc", "-o", "{out}"),
-            ("bag", "-o", "{out}")]
+            ("bag", "-o", "{out}"), ("index", "-o", "{out}"), ("corrections",)]
 
 
 def run(args):

@@ -190,3 +190,25 @@ def test_a_register_idno_of_an_unknown_authority_is_one_line(tmp_path):
             "--register", reg)
     line = next(n for n, text in enumerate(reg.read_text(encoding="utf-8").splitlines(), 1) if "loc" in text)
     assert r.exit_code == 1 and f"{reg}:{line}: an entry's idno needs an id and a type wikidata" in r.output
+
+
+def test_counts_are_said_in_good_english():
+    from tei_tools.corpus_names import CorpusEntity, Occurrence
+    from tei_tools.model import Entity
+
+    one = Occurrence("e1", 0, "", "zh-p1", "zh-Hans", "王", "", "", "pers-wang")
+    found = CorpusEntity(Entity("pers-wang", "person"), False, "王", [one], {"e1"})
+    assert found.summary == "1 mention in 1 edition"
+    found.occurrences.append(one)
+    found.editions.add("e2")
+    assert found.summary == "2 mentions in 2 editions"
+
+
+def test_a_table_that_is_no_utf8_csv_is_one_line(tmp_path):
+    reg = tmp_path / "register.xml"
+    shutil.copy(REGISTER, reg)
+    table = tmp_path / "t.csv"
+    table.write_bytes(b"id,kind,chinese,english\n\xff\xfe,place,x,y\n")
+    r = run("register", "import", table, "-o", reg)
+    assert r.exit_code == 1 and f"{table}:" in r.output and "not a UTF-8 CSV table" in r.output
+    assert "Traceback" not in r.output and reg.read_bytes() == REGISTER.read_bytes()
