@@ -36,9 +36,9 @@ editions/.validated: editions/.built schema/tei_tools.xsd schema/tei_tools.sch
 	$(BIN)/tei-tools validate editions $(TEI_ALL_FLAG)
 	touch $@
 
-# Reading editions and plain text for every edition, in build/.
+# Reading editions (with the corpus index and its search) and plain text for every edition, in build/.
 html: $(BUILD)/html/index.html
-$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl editions/register.xml
+$(BUILD)/html/index.html: editions/.validated tei_tools/xslt/html.xsl $(wildcard tei_tools/xslt/site/*) tei_tools/transform.py editions/register.xml
 	$(BIN)/tei-tools html editions -o $(BUILD)/html --prune
 
 text: $(BUILD)/text/.built

@@ -118,7 +118,7 @@ def align(edition: Edition) -> Edition:
         if not (zs and es):
             for u in zs or es:
                 edition.warnings.append(
-                    f"{edition.source.name}:{u.line}: {u.kind} {u.id} has no counterpart "
+                    f"{edition.source.shown or edition.source.name}:{u.line}: warning: {u.kind} {u.id} has no counterpart "
                     "in the other language (kept unlinked)")
     order = {u.id: k for k, u in enumerate(zh_units)}
     edition.links.sort(key=lambda link: order[link[0]])

@@ -80,7 +80,7 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
         for name in SCHEMAS:  # the editions' xml-model PIs say ../schema/: they resolve in the bag
             (objects / "schema" / name).write_bytes(
                 resources.files("tei_tools").joinpath(f"schema/{name}").read_bytes())
-        transform.html(item.edition, objects / "html", tree=item.tree)
+        transform.html(item.edition, objects / "html", tree=item.tree, links=transform.alone(f"../tei/{item.id}.xml"))
         transform.text(item.edition, objects / "text", tree=item.tree)
         record = dc.record(item.tree, str(item.edition))
         (objects / "dc" / f"{item.id}.dc.xml").write_bytes(dc.to_bytes(record))

@@ -20,6 +20,24 @@ REGISTER_NAME = "register.xml"
 NAMES_DIR = "names"  # the corpus-wide index of names beside the reading editions
 
 
+def summary(command: str, **counts) -> str:
+    """The one summary line every command ends with, on stderr: `command: word N, word N, …`
+    (underscores in the keywords are spaces; a float is seconds)."""
+    parts = [f"{value:.2f} s" if isinstance(value, float) else f"{key.replace('_', ' ')} {value}"
+             for key, value in counts.items()]
+    return f"{command}: {', '.join(parts)}"
+
+
+def _say_summary(command: str, **counts) -> None:
+    click.echo(summary(command, **counts), err=True)
+
+
+JOBS = click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                    help="Worker processes (default: all cores).")
+QUIET = click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary line.")
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Also a line for every file that is fine.")
+
+
 def _edition_files(paths: tuple[str, ...]) -> list[Path]:
     """Files as given; a folder gives its *.xml but the register that lives beside editions."""
     files: list[Path] = []
@@ -30,7 +48,7 @@ def _edition_files(paths: tuple[str, ...]) -> list[Path]:
         elif p.exists():
             files.append(p)
         else:
-            _fail_usage(f"no such file or folder: {p}")
+            _fail_usage(f"{p}: no such file or folder")
     return files
 
 
@@ -42,15 +60,26 @@ def _edition_files(paths: tuple[str, ...]) -> list[Path]:
                    "id) apply to every command; command-line options override them.")
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None) -> None:
-    """Turn bilingual newspaper articles into TEI P5 editions, validate and transform them.
+    """Turn People's Daily articles into TEI P5 editions, validate, render and package them.
 
-    Settings come from tei-tools.toml (or --config FILE); options override them.
+    Every command takes files or folders (a folder means its *.txt sources or *.xml editions;
+    register.xml beside editions is not an edition). Messages go to stderr, one a line, the
+    path as given first: `file:line: message` (`file:line:col:` for validation); results
+    (JSON, records, scores, candidates) go to stdout; the last line is a summary,
+    `command: word N, word N, …`. Exit status: 0 all good, 1 something invalid or failed,
+    2 usage error, 130 interrupted. Settings come from tei-tools.toml (or --config FILE);
+    options override them.
+
+    \b
+    Examples:
+      tei-tools convert editions/sources -o editions && tei-tools validate editions
+      tei-tools COMMAND --help
     """
     from .config import load
     from .errors import ToolError
 
     if config_path is not None and not Path(config_path).is_file():
-        _fail_usage(f"no such configuration file: {config_path}")
+        _fail_usage(f"{config_path}: no such configuration file")
     try:
         ctx.obj = load(config_path)
     except ToolError as exc:
@@ -155,24 +184,40 @@ REGISTER_HELP = ("Default: the registers of tei-tools.toml, else register.xml in
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
                    + REGISTER_HELP.replace("the editions' folder", "DIR"))
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@JOBS
 @click.option("--prune", is_flag=True, help="Remove the editions in DIR (written by tei_tools, not "
                                             "edited since) whose source is not among SOURCES.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a source on stdout: source, "
                                                       "edition, status, messages.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors: no progress, notes, warnings or summary.")
+@VERBOSE
 @click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://host:8786) "
-              "instead of local processes; sources and DIR must be reachable from its workers.")
+              "instead of local processes (pip install 'tei_tools[dask]'); sources and DIR must be reachable from its workers.")
 def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
-            no_sentences, registers, jobs, prune, as_json, quiet, scheduler) -> None:
-    """Convert source articles to TEI editions.
+            no_sentences, registers, jobs, prune, as_json, quiet, verbose, scheduler) -> None:
+    """Convert source articles into TEI editions, DIR/<id>.xml.
 
-    SOURCES are article files (archive files of the People's Daily, or bilingual files),
-    folders (every file below them, recursively, whatever its extension; hidden ones aside) and
-    the archive's monthly .7z files (read in memory; messages name ARCHIVE.7z!member). A file
-    that is no article is reported and skipped; the exit status is then 1.
+    SOURCES are article files (archive files of the People's Daily, or bilingual files, told
+    apart by content), folders (every file below them, recursively, whatever its extension;
+    hidden ones aside) and the archive's monthly .7z files (read in memory, nothing unpacked;
+    messages name ARCHIVE.7z!member). A file that is no article (an edition given by mistake,
+    say) is named as such and skipped; the exit status is then 1.
 
-    Example: tei-tools convert rmrb/1946年05月.7z -o editions/
+    Incremental: an edition whose seal records this source's SHA-256 and this run's build key
+    (tool version, options, the registers' bytes), newer than the tool's own files, is up to
+    date and not rebuilt (--force rebuilds). A hand-edited edition is never overwritten without
+    --force: it is kept and said (status "kept (edited by hand)"); nor is one article's edition
+    overwritten by another's (two sources with the same text give one edition; the second is
+    reported). The register in use is said on stderr (register: PATH, N entries / none).
+
+    A progress line (n/N, rate, ETA) on a terminal; the last line is the summary
+    `convert: converted N, up to date U, [kept K, ]failed M, warnings W, S s, R articles/s`.
+
+    \b
+    Examples:
+      tei-tools convert editions/sources -o editions
+      tei-tools convert rmrb/1946年05月.7z -o editions/ -j 2 --prune
+      tei-tools convert article.txt -o out --json --no-entities
     """
     from . import batch
     from .convert import KEPT, convert_in_worker, init_worker
@@ -224,7 +269,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
                                    "messages": [refused.error]}, ensure_ascii=False))
         failed += 1
     if not found:
-        click.echo(f"no source articles found in {', '.join(sources)}", err=True)
+        click.echo(f"{', '.join(sources)}: no source articles found", err=True)
         sys.exit(1)
     jobs = min(jobs or batch.default_jobs(), max(len(files), 1))
     start = time.perf_counter()
@@ -252,6 +297,8 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
                 click.echo(result.error, err=True)
             else:
                 written[result.output] = result.source
+                if verbose:
+                    say(f"{result.source}: {result.status}: {result.output}")
             if result.kept:
                 messages.append(f"{result.output}: kept (edited by hand: its seal no longer matches); "
                                 "not rebuilt, --force replaces it")
@@ -270,9 +317,10 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     seconds = time.perf_counter() - start
     rate = (counts["converted"] + counts["up to date"]) / seconds if seconds else 0.0
     if not quiet:
-        kept = f"{KEPT.replace('kept', f'kept {counts[KEPT]}', 1)}, " if counts[KEPT] else ""
-        click.echo(f"converted {counts['converted']}, up to date {counts['up to date']}, {kept}failed {failed}, "
-                   f"warnings {counts['warnings']}, {seconds:.2f} s, {rate:.1f} articles/s", err=True)
+        kept = {"kept": counts[KEPT]} if counts[KEPT] else {}
+        click.echo(summary("convert", converted=counts["converted"], up_to_date=counts["up to date"],
+                           **kept, failed=failed, warnings=counts["warnings"], seconds=seconds)
+                   + f", {rate:.1f} articles/s", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -280,27 +328,44 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--tei-all", "tei_all", type=click.Path(dir_okay=False),
               help="Also validate against this RELAX NG schema (tei_all.rng) with jing.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (each compiles the schemas once).")
+@JOBS
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a file on stdout (file, status, "
                                                       "problems) instead of the problem lines.")
-def validate(paths, tei_all, jobs, as_json) -> None:
-    """Validate editions (files or folders of *.xml) against the project XSD and Schematron."""
+@QUIET
+@VERBOSE
+def validate(paths, tei_all, jobs, as_json, quiet, verbose) -> None:
+    """Validate editions against the project XSD and Schematron (and tei_all).
+
+    PATHS are editions or folders of them (their *.xml; register.xml is not an edition). Each
+    problem is a line `file:line:col: schema|schematron|tei_all: message` on stderr. With
+    --tei-all, also TEI P5 tei_all.rng through jing, all files in one call; without it the
+    summary says `tei_all: skipped (…)`. A source article given here is named as such.
+
+    \b
+    Examples:
+      tei-tools validate editions
+      tei-tools validate editions --tei-all schema/tei_all.rng -j 2
+      tei-tools validate edition.xml --json
+    """
     from . import batch
     from .errors import ToolError
-    from .validate import check_in_worker, init_worker, jing_problems
+    from .validate import check_in_worker, init_worker, jing_problems, skip_reason
 
     files = [str(f) for f in _edition_files(paths)]
     bad: set[str] = set()
     parsed = []
-    results = batch.run(check_in_worker, files, min(jobs, max(len(files), 1)), init_worker)
+    results = batch.run(check_in_worker, files, min(jobs or batch.default_jobs(), max(len(files), 1)),
+                        init_worker)
+    start = time.perf_counter()
     with _progress(files, "validating") as bar:
         for path, problems, ok in results:
             if as_json:
                 click.echo(json.dumps({"file": path, "status": "invalid" if problems else "valid",
                                        "problems": [str(p) for p in problems]}, ensure_ascii=False))
-            for problem in problems if not as_json else ():
-                click.echo(str(problem))
+            for problem in problems if not (as_json or quiet) else ():
+                click.echo(str(problem), err=True)
+            if verbose and not problems:
+                click.echo(f"{path}: valid", err=True)
             if problems:
                 bad.add(path)
             if ok:
@@ -312,10 +377,13 @@ def validate(paths, tei_all, jobs, as_json) -> None:
         except ToolError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)
-        for problem in problems:
-            click.echo(str(problem))
+        for problem in problems if not quiet else ():
+            click.echo(str(problem), err=True)
         bad.update(p.path for p in problems)
-    click.echo(f"{len(files)} file(s), {len(bad)} invalid", err=True)
+    else:
+        click.echo(f"tei_all: skipped ({skip_reason()})", err=True)
+    _say_summary("validate", checked=len(files), valid=len(files) - len(bad), invalid=len(bad),
+                 seconds=time.perf_counter() - start)
     sys.exit(1 if bad else 0)
 
 
@@ -391,20 +459,36 @@ def _each(files: list[Path], work) -> tuple[list[Path], int, list[Path]]:
               help="Folder for <id>.html and index.html.")
 @PRUNE
 def html(paths, out_dir, prune) -> None:
-    """Write a reading edition (HTML5, side by side, names indexed) per TEI edition, DIR/index.html
-    and the corpus-wide index of names in DIR/names/ (as tei-tools index), linked from each page."""
+    """Write a reading edition per TEI edition, and the corpus site.
+
+    One self-contained HTML5 page per edition, DIR/<id>.html (side by side, names indexed,
+    previous/next by date, paragraph permalinks, a legend of name kinds with toggles), plus
+    DIR/index.html (every edition: titles in both languages, authors, date, page and kind,
+    sortable and filterable) and DIR/search.html with its index DIR/search.js (full-text
+    search of the corpus in both languages, offline: the index is a script) and the
+    corpus-wide index of names in DIR/names/ (as tei-tools index), linked from each page. A page
+    of that name that tei_tools did not write (no <meta name="generator" content="tei_tools">
+    near its start) is left alone and reported (exit 1).
+
+    \b
+    Examples:
+      tei-tools html editions -o build/html --prune
+      xsltproc tei_tools/xslt/html.xsl edition.xml > edition.html   (the same page, one file)
+    """
     from .errors import ToolError
     from .names_index import write as names_index
-    from .transform import html as to_html, index
+    from .transform import corpus as corpus_facts, html as to_html, index, site_links
 
     files = _edition_files(paths)
     _sweep(out_dir)
-    good, failed, made = _each(files, lambda f: to_html(f, out_dir, names_index=f"{NAMES_DIR}/"))
+    known = corpus_facts(files)
+    links = site_links(known)
+    good, failed, made = _each(files, lambda f: to_html(f, out_dir, links={**links.get(f, {}), "names-index": f"{NAMES_DIR}/"}))
     if prune:
         _prune(out_dir, files, good, made, "html")
     if good:
         try:
-            index(good, out_dir)
+            index([f for f in known if f.path in set(good)], out_dir, names=f"{NAMES_DIR}/persons.html")
             problems: list[str] = []
             corpus = _corpus(good, _registers((), good[0].parent), problems)
             names_index(corpus, Path(out_dir) / NAMES_DIR, "../")
@@ -412,27 +496,41 @@ def html(paths, out_dir, prune) -> None:
         except (ToolError, OSError) as exc:
             failed += 1
             click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
-    click.echo(f"html: {len(good)} written, {failed} failed; index of names in {Path(out_dir) / NAMES_DIR}", err=True)
+    click.echo(f"index of names: {Path(out_dir) / NAMES_DIR}", err=True)
+    _say_summary("html", written=len(good), failed=failed)
     sys.exit(1 if failed else 0)
+
+
+LANG_SUFFIX = {"zh-Hans": "zh", "zh": "zh", "en": "en"}  # --lang: the file name's suffix
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for <id>.zh.txt and <id>.en.txt.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Only this language (default both).")
+@click.option("--lang", type=click.Choice(["zh-Hans", "en", "zh"]),
+              help="Only this language: zh-Hans or en (zh: an alias of zh-Hans). Default: both.")
 @PRUNE
 def text(paths, out_dir, lang, prune) -> None:
-    """Write the plain text of each language of each TEI edition."""
+    """Write the plain text of each language of each TEI edition.
+
+    DIR/<id>.zh.txt and DIR/<id>.en.txt: title, byline, headings and paragraphs, a line each,
+    a blank line between blocks (a Chinese-only edition has no English text to write).
+
+    \b
+    Examples:
+      tei-tools text editions -o build/text --prune
+      tei-tools text edition.xml -o out --lang zh-Hans
+    """
     from .transform import text as to_text
 
     files = _edition_files(paths)
-    langs = (lang,) if lang else ("zh", "en")
+    langs = (LANG_SUFFIX[lang],) if lang else ("zh", "en")
     _sweep(out_dir)
     good, failed, made = _each(files, lambda f: to_text(f, out_dir, langs))
     if prune:
         _prune(out_dir, files, good, made, "text")
-    click.echo(f"text: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("text", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -441,7 +539,16 @@ def text(paths, out_dir, lang, prune) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
               help="Folder for <id>.dc.xml; without it, one edition's record goes to stdout.")
 def dublin_core(paths, out_dir) -> None:
-    """Write an OAI-PMH Dublin Core (oai_dc) record per TEI edition."""
+    """Write an OAI-PMH Dublin Core (oai_dc) record per TEI edition.
+
+    DIR/<id>.dc.xml (named by the edition id, never by the record's identifier); one edition
+    without -o goes to standard output.
+
+    \b
+    Examples:
+      tei-tools dc editions -o build/dc
+      tei-tools dc edition.xml > record.xml
+    """
     from . import dc
     from .safexml import parse
 
@@ -454,7 +561,7 @@ def dublin_core(paths, out_dir) -> None:
         sys.exit(1 if failed else 0)
     _sweep(out_dir)
     _, failed, _ = _each(files, lambda f: dc.write(f, out_dir))
-    click.echo(f"dc: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("dc", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -473,7 +580,16 @@ def dublin_core(paths, out_dir) -> None:
 def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> None:
     """Package TEI editions as BagIt 1.0 bags (Archivematica transfer layout), or --verify bags.
 
-    bag-info.txt takes organisation, address, contact and group from tei-tools.toml.
+    One bag per edition, DIR/<id>/, valid against the project's BagIt profile: the TEI, its
+    schema, HTML, texts, Dublin Core and the source (checked against the edition's SHA-256).
+    bag-info.txt takes organisation, address, contact and group from tei-tools.toml. A bag
+    replaces only an empty folder or its own earlier bag. --verify: a changed, missing or
+    extra file is named, exit 1.
+
+    \b
+    Examples:
+      tei-tools bag editions -o build/bags --organization "Example Library"
+      tei-tools bag --verify build/bags/*/
     """
     from . import bag as bags
     from .errors import ToolError
@@ -483,9 +599,9 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
         for path in paths:
             problems = bags.verify(path)
             for problem in problems:
-                click.echo(problem)
+                click.echo(problem, err=True)
             bad += bool(problems)
-        click.echo(f"{len(paths)} bag(s), {bad} invalid", err=True)
+        _say_summary("bag", checked=len(paths), valid=len(paths) - bad, invalid=bad)
         sys.exit(1 if bad else 0)
     if not out_dir:
         _fail_usage("bag needs -o DIR (or --verify)")
@@ -502,7 +618,7 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
     good, failed, made = _each(files, lambda f: bags.make(f, out_dir, [Path(d) for d in source_dirs], who))
     if prune:
         _prune(out_dir, files, good, made, "bag")
-    click.echo(f"bag: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("bag", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -516,7 +632,13 @@ def bag(paths, out_dir, source_dirs, organization, checksums, verify, prune) -> 
 def saf(paths, out_dir, source_dirs, prune) -> None:
     """Write DSpace Simple Archive Format items (dublin_core.xml, contents, the files).
 
-    Import with: dspace import --add --collection HANDLE --source DIR --mapfile map.txt
+    One item per edition, DIR/<id>/: the TEI (primary), the HTML, the texts and the source,
+    with dublin_core.xml in DSpace's default qualified registry.
+
+    \b
+    Examples:
+      tei-tools saf editions -o build/saf
+      dspace import --add --collection HANDLE --source build/saf --mapfile map.txt
     """
     from . import saf as items
 
@@ -525,7 +647,7 @@ def saf(paths, out_dir, source_dirs, prune) -> None:
     good, failed, made = _each(files, lambda f: items.make(f, out_dir, [Path(d) for d in source_dirs]))
     if prune:
         _prune(out_dir, files, good, made, "saf")
-    click.echo(f"saf: {len(files) - failed} written, {failed} failed", err=True)
+    _say_summary("saf", written=len(files) - failed, failed=failed)
     sys.exit(1 if failed else 0)
 
 
@@ -534,10 +656,14 @@ def saf(paths, out_dir, source_dirs, prune) -> None:
 def score(pairs) -> None:
     """Precision, recall and F1 of editions' names against gold TSV files.
 
-    PAIRS are EDITION GOLD [EDITION GOLD ...]; with several pairs, a line per pair and the
-    micro-averaged table of all of them.
+    PAIRS are EDITION GOLD [EDITION GOLD ...]: precision, recall and F1 per type and
+    language, the share of entities linked across languages and the coverage (gold mentions
+    tagged as any name). With several pairs, a line per pair and the micro-averaged table.
 
-    Example: tei-tools score editions/rmrb-19570130-02-….xml tests/gold/000_8ab13afc5602f97b.tsv
+    \b
+    Examples:
+      tei-tools score editions/rmrb-19570130-02-….xml tests/gold/000_8ab13afc5602f97b.tsv
+      make scores
     """
     from .scoring import score_files, score_many
     from .errors import ToolError
@@ -566,10 +692,14 @@ def qa(paths, as_json) -> None:
     """Sentence checks a translator can act on, per edition: sentences without counterpart, far-off
     length ratios, numbers or dates on one side only or different, names on one side only.
 
-    A line a finding, FILE:LINE: EDITION#SENTENCE-IDS: KIND: MESSAGE; a summary on stderr. Findings
-    are prompts, not errors: the exit status is 0 unless a file cannot be read.
+    A line a finding on stdout, FILE:LINE: EDITION#SENTENCE-IDS: KIND: MESSAGE (KIND: unaligned,
+    length, numbers, names); the last line, on stderr, is the summary `qa: editions N, sentences N,
+    sentence links N, findings N, unaligned N, length N, numbers N, names N`. Findings are prompts,
+    not errors: the exit status is 0 unless a file cannot be read.
 
-    Example: tei-tools qa editions/
+    Examples:
+      tei-tools qa editions
+      tei-tools qa edition.xml --json
     """
     from .errors import ToolError
     from .qa import check, summary
@@ -588,7 +718,7 @@ def qa(paths, as_json) -> None:
         else:
             for line in report.lines():
                 click.echo(line)
-    click.echo(summary(reports) + (f", {failed} unreadable" if failed else ""), err=True)
+    click.echo(summary(reports, failed), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -599,7 +729,19 @@ def qa(paths, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a candidate on stdout: count, "
                                                       "kind, id, names, context.")
 def entities(paths, registers, as_json) -> None:
-    """List names the tagger found that the register lacks, with counts and contexts."""
+    """List names the tagger found that the register lacks, with counts and contexts.
+
+    PATHS are sources (found as convert finds them: folders recursively, .7z) or *.xml
+    editions. A line per candidate: count, kind, id, names, a context; what an editor should
+    curate next. A file that cannot be read is one line and the rest go on (exit 1). Register:
+    as convert's, with the first path's folder as DIR (its parent for a sources/ folder:
+    editions/sources/ uses editions/register.xml); said on stderr.
+
+    \b
+    Examples:
+      tei-tools entities editions --register editions/register.xml
+      tei-tools entities rmrb/1946年05月.7z --json > candidates.jsonl
+    """
     from dataclasses import asdict
 
     from .candidates import candidates
@@ -624,7 +766,7 @@ def entities(paths, registers, as_json) -> None:
         sys.exit(1)
     for row in rows:
         click.echo(json.dumps(asdict(row), ensure_ascii=False) if as_json else row.line())
-    click.echo(f"{len(rows)} candidate(s) not in the register, {len(problems)} file(s) failed", err=True)
+    _say_summary("entities", candidates=len(rows), failed=len(problems))
     sys.exit(1 if problems else 0)
 
 
@@ -637,12 +779,21 @@ def entities(paths, registers, as_json) -> None:
 def corrections(paths, register_path, source_dirs) -> None:
     """Carry what an editor changed in the names of hand-edited editions into the register.
 
-    Each hand-edited edition's source is rebuilt in memory with the registers in use and its
-    names compared: mentions added, removed, retyped, re-linked, entries renamed. Each change
-    goes to the register (entries, and the not-names list), so that convert --force makes the
-    same edition again and other editions gain from it. One line a change on stdout.
+    Each hand-edited edition's recorded source (found in --sources, else the editions'
+    sources/ folder) is rebuilt in memory with the registers in use and compared unit by unit.
+    A mention added, re-linked or retyped to a kind makes its text a name of the entry its @ref
+    points at (that entry, with the editor's names, becomes a curated register entry); a
+    mention removed, or retyped away from a kind, becomes <item type="KIND"> of the register's
+    not-names list; an entry renamed in the standOff gives the register entry the editor's
+    names. One line a change on stdout (EDITION#UNIT: added org '夜校' -> org-night-school); a
+    unit whose text the editor changed is named and its names are not compared (--force
+    rebuilds the text from the source).
+    Then convert --force makes the corrected edition from the source, and every other edition
+    gains from the correction.
 
-    Example: tei-tools corrections editions/ && tei-tools convert editions/sources -o editions --force
+    \b
+    Example:
+      tei-tools corrections editions/ && tei-tools convert editions/sources -o editions --force
     """
     from .corrections import TEXT_EDITED, apply, changes
     from .entities.register import load, load_all
@@ -687,14 +838,18 @@ def corrections(paths, register_path, source_dirs) -> None:
     if statements:
         register.save()
         load(target)  # what was written reads back
-    click.echo(f"corrections: {count} change(s) in {edited} hand-edited edition(s), {statements} "
-               f"written to {target}, {failed} failed", err=True)
+    _say_summary("corrections", changes=count, hand_edited=edited, written=statements, failed=failed)
     sys.exit(1 if failed else 0)
 
 
 @main.group()
 def register() -> None:
-    """Build a corpus register from editions; export it to CSV and import it back."""
+    """Build a corpus register from editions; export it to CSV and import it back.
+
+    \b
+    Example:
+      tei-tools register build editions -o editions/register.xml && tei-tools register export editions/register.xml
+    """
 
 
 @register.command(name="build")
@@ -706,11 +861,20 @@ def register() -> None:
 def register_build(paths, out, registers) -> None:
     """Merge the machine-made entries of many editions into one register.
 
-    One entity a kind and full name, under all the forms the editions write it in, with a
-    count and a first context; ids made from the content, so a rebuild gives the same ids.
-    Curated entries (without resp) of the register are left as they are.
+    The machine-made entries (resp="#tei-tools") of the editions become one entity a kind and
+    full name (its longest Chinese name; the English one for an English-only entry), under all
+    the full names the editions give it (short forms such as 工业部 are left to the tagger),
+    with <note type="count" n="N"> and the first context (<note type="context"
+    target="EDITION.xml#UNIT">). A machine-made entry whose full name a curated entry of its
+    kind has is that entry. Curated entries of REGISTER (no @resp) are left exactly as they
+    are; machine-made ones are made again each build (authority ids kept). Ids come from
+    content alone, KIND-ROMANISED-NAME-DIGEST (6 hex digits of kind and full name:
+    pers-wang-yongfu-1b2c3d), so a rebuild, another order or another shard gives the same
+    ids, and 王永福 and 汪永福, both Wang Yongfu, get two.
 
-    Example: tei-tools register build editions/ -o editions/register.xml
+    \b
+    Example:
+      tei-tools register build editions/ -o editions/register.xml
     """
     from .errors import ToolError
     from .register_build import build
@@ -731,9 +895,9 @@ def register_build(paths, out, registers) -> None:
     except (ToolError, OSError) as exc:
         click.echo(_one_line(exc), err=True)
         sys.exit(1)
-    click.echo(f"register build: {report.editions} editions, {report.machine_entries} machine-made entries "
-               f"merged into {report.merged}, {report.curated} curated kept, {report.failed} failed, "
-               f"{time.perf_counter() - start:.2f} s, {out}", err=True)
+    _say_summary("register build", editions=report.editions, machine_made=report.machine_entries,
+                 entities=report.merged, curated_kept=report.curated, failed=report.failed,
+                 seconds=time.perf_counter() - start)
     sys.exit(1 if problems else 0)
 
 
@@ -744,8 +908,13 @@ def register_build(paths, out, registers) -> None:
 def register_export(path, as_csv, out) -> None:
     """Write a register as a CSV table for a spreadsheet or OpenRefine.
 
-    Columns: id, kind, chinese, english, pinyin, wikidata, cbdb, geonames, viaf, note,
-    not_a_name, mentions; several names are joined by ' | '.
+    UTF-8, on stdout without -o. Columns: id, kind, chinese, english, pinyin, wikidata, cbdb,
+    geonames, viaf, note, not_a_name, mentions; several names are joined by ' | '. One row an
+    entry, then one a not-names item (not_a_name = yes).
+
+    \b
+    Example:
+      tei-tools register export editions/register.xml --csv -o names.csv
     """
     from .atomic import write_atomic
     from .errors import ToolError
@@ -769,9 +938,17 @@ def register_export(path, as_csv, out) -> None:
 def register_import(table, out) -> None:
     """Apply an edited CSV table (as register export writes it) to a register.
 
-    An edited row becomes a curated entry; not_a_name=yes moves its names to the not-names
-    list; a row without id is a new entry. Entries without a row stay. A bad row is
-    TABLE:LINE: what is wrong, and nothing is written.
+    A row that differs from its entry makes it a curated entry (its @resp goes, so register
+    build leaves it alone) with the row's names, pinyin (xml:lang="zh-Latn-pinyin", only if it
+    differs from the computed one), authority ids (<idno type="wikidata">Q58014</idno>) and
+    note; not_a_name = yes moves its names to the not-names list (typed by its kind) and drops
+    the entry; a row without id is a new curated entry with an id made as register build makes
+    them. Entries without a row stay. Every row is checked first: a bad kind, an id that is no
+    xml:id, a row without names is TABLE:LINE: what is wrong, exit 1, nothing written.
+
+    \b
+    Example:
+      tei-tools register import names.csv -o editions/register.xml
     """
     from .entities.register import load
     from .errors import ToolError
@@ -783,8 +960,8 @@ def register_import(table, out) -> None:
     except (ToolError, OSError) as exc:
         click.echo(_one_line(exc), err=True)
         sys.exit(1)
-    click.echo(f"register import: {counts['changed']} changed, {counts['added']} added, "
-               f"{counts['not-names']} not-names, {out}", err=True)
+    _say_summary("register import", changed=counts["changed"], added=counts["added"],
+                 not_names=counts["not-names"])
 
 
 @main.command()
@@ -796,7 +973,19 @@ def register_import(table, out) -> None:
 @click.option("--editions-url", default="../", show_default=True,
               help="Where the reading editions (<id>.html) are, relative to DIR.")
 def index(paths, out_dir, registers, editions_url) -> None:
-    """Write the corpus-wide index of names: a page per kind and a CSV of every mention."""
+    """Write the corpus-wide index of names: a page per kind and a CSV of every mention.
+
+    DIR/persons.html, places.html, orgs.html: each name in both scripts, its authority links,
+    the count, and every edition and unit that mentions it with 16 characters of context
+    either side and a link to the unit in the reading edition (URL<id>.html#<unit>); and
+    DIR/names.csv, one row a mention: kind, id, names, authority ids, edition, unit, language,
+    mention, context, link. Editions' entries are merged as register build merges them, into
+    the registers' entries. tei-tools html writes it into DIR/names/.
+
+    \b
+    Example:
+      tei-tools index editions -o build/names --editions-url ../
+    """
     from .errors import ToolError
     from .names_index import write
 
@@ -811,8 +1000,8 @@ def index(paths, out_dir, registers, editions_url) -> None:
         click.echo(_one_line(exc), err=True)
         sys.exit(1)
     entities = [c for c in corpus.entities.values() if c.occurrences]
-    click.echo(f"index: {len(entities)} names, {sum(len(c.occurrences) for c in entities)} mentions in "
-               f"{len(files) - len(problems)} editions, {len(written)} files in {out_dir}", err=True)
+    _say_summary("index", names=len(entities), mentions=sum(len(c.occurrences) for c in entities),
+                 editions=len(files) - len(problems), files=len(written))
     sys.exit(1 if problems else 0)
 
 

@@ -95,6 +95,7 @@ class SourceFile:
     name: str
     sha256: str
     normalisations: list[str] = field(default_factory=list)
+    shown: str = ""  # the path as the user gave it (or ARCHIVE.7z!member), for messages
 
 
 @dataclass

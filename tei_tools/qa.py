@@ -153,9 +153,12 @@ def _excerpt(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def summary(reports: list[Report]) -> str:
+def summary(reports: list[Report], unreadable: int = 0) -> str:
+    """The last line, in the one format of every command: `qa: word N, word N, …`."""
     counts = Counter(f.kind for r in reports for f in r.findings)
-    total = sum(counts.values())
-    kinds = ", ".join(f"{counts[k]} {k}" for k in KINDS)
-    return (f"qa: {len(reports)} edition(s), {sum(r.sentences for r in reports)} sentences, "
-            f"{sum(r.links for r in reports)} sentence links, {total} finding(s): {kinds}")
+    parts = [f"editions {len(reports)}", f"sentences {sum(r.sentences for r in reports)}",
+             f"sentence links {sum(r.links for r in reports)}", f"findings {sum(counts.values())}"]
+    parts += [f"{kind} {counts[kind]}" for kind in KINDS]
+    if unreadable:
+        parts.append(f"unreadable {unreadable}")
+    return "qa: " + ", ".join(parts)

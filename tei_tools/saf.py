@@ -47,7 +47,7 @@ def make(edition: str | Path, out_dir: str | Path, source_dirs: list[Path] | Non
     def fill(work: Path, item: Item) -> None:
         shutil.copyfile(item.edition, work / f"{item.id}.xml")
         files = [(f"{item.id}.xml", "primary:true\tdescription:TEI P5 edition")]
-        files.append((transform.html(item.edition, work, tree=item.tree).name, "description:Reading edition (HTML)"))
+        files.append((transform.html(item.edition, work, tree=item.tree, links=transform.alone(f"{item.id}.xml")).name, "description:Reading edition (HTML)"))
         files += [(p.name, "description:Plain text") for p in transform.text(item.edition, work, tree=item.tree)]
         shutil.copyfile(item.source, work / item.source.name)
         files.append((item.source.name, "description:Source file as received"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ToolError
+from .kinds import AS_SOURCE, looks_like_source
 from .paths import read_regular
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any article; refuses 200 MB files without reading them
@@ -36,6 +37,8 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser(), base_url=path))
     except etree.XMLSyntaxError as exc:
+        if looks_like_source(data):
+            raise ToolError(path, 1, AS_SOURCE) from None
         line = exc.lineno or 1
         reason = _WHERE.sub("", exc.msg)  # the line is given once, in front
         raise ToolError(path, line, f"not well-formed XML: {reason}") from None

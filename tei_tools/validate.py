@@ -142,3 +142,10 @@ def check_in_worker(path: str) -> tuple[str, list[Problem], bool]:
     """(path, problems, parsed?) for one file, in a worker."""
     problems, tree = _worker["validator"].check_file(path)
     return path, problems, tree is not None
+
+
+def skip_reason() -> str:
+    """Why tei_all was not checked, in the words a user can act on."""
+    if not shutil.which("jing"):
+        return "jing is not installed (Debian package 'jing'), and no --tei-all RNG was given"
+    return "no --tei-all RNG given; `make tei-all` fetches tei_all.rng"

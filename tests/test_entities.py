@@ -136,7 +136,7 @@ def test_entities_command_lists_candidates():
     assert r.exit_code == 0, r.output
     lines = r.output.splitlines()
     assert any("\tperson\tpers-wang-yongfu\t王永福 | Wang Yongfu\t" in line for line in lines)
-    assert "candidate(s) not in the register" in r.output
+    assert "entities: candidates " in r.output
 
 
 def test_score_command_prints_the_table():

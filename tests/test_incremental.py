@@ -130,7 +130,7 @@ def test_a_dask_cluster_gives_the_same_messages_statuses_and_bytes_as_the_pool(t
     assert remote.exit_code == local.exit_code == 1
     lines = lambda r: sorted(r.stderr.splitlines()[:-1])  # noqa: E731 (all but the summary's timing)
     assert lines(remote) == lines(local)
-    assert remote.stderr.splitlines()[-1].startswith("converted 4, up to date 0, failed 1, warnings 0")
+    assert remote.stderr.splitlines()[-1].startswith("convert: converted 4, up to date 0, failed 1, warnings 0")
     pool, dask = stamps(tmp_path / "pool"), stamps(tmp_path / "dask")
     assert sorted(pool) == sorted(dask) and all(pool[n][1] == dask[n][1] for n in pool)
 

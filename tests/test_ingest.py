@@ -175,7 +175,7 @@ def test_tampering_is_caught_and_named(tmp_path, tamper, named):
     tamper(tmp_path / SEED_ID)
     r = run("bag", "--verify", tmp_path / SEED_ID)
     assert r.exit_code == 1
-    assert named in r.output and "1 bag(s), 1 invalid" in r.output
+    assert named in r.output and "bag: checked 1, valid 0, invalid 1" in r.output
 
 
 def test_changed_source_bytes_are_refused(tmp_path):

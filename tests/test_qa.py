@@ -85,14 +85,14 @@ def test_qa_cli_lines_summary_json_and_exit_status(tmp_path):
     for line in result.stdout.splitlines():
         path, number, rest = line.split(":", 2)
         assert path.endswith(".xml") and number.isdigit() and "#zh-" in rest or "#en-" in rest
-    assert result.stderr.splitlines()[-1].startswith("qa: 13 edition(s), ")
+    assert result.stderr.splitlines()[-1].startswith("qa: editions 13, sentences ")
     result = runner.invoke(main, ["qa", "--json", str(GOLDEN_FILE)])
     record = json.loads(result.stdout)
     assert record["edition"] == SEED_ID and record["links"] > 0
     bad = tmp_path / "bad.xml"
     bad.write_text("<x")
     result = runner.invoke(main, ["qa", str(bad)])
-    assert result.exit_code == 1 and "bad.xml:" in result.stderr and "1 unreadable" in result.stderr
+    assert result.exit_code == 1 and "bad.xml:" in result.stderr and "unreadable 1" in result.stderr
 
 
 def test_a_chinese_only_edition_has_nothing_to_compare():

@@ -136,3 +136,21 @@ def test_byline_roles_are_not_names():
     assert e.meta.authors[EN] == ["Li Ming", "Wang Hua"]
     assert e.meta.authors[ZH] == ["李明", "王华"]
     assert e.sides[ZH].units[2].kind == "byline"
+
+
+def test_a_printed_title_one_word_off_the_header_is_still_the_title_with_a_warning():
+    text = SEED.read_text(encoding="utf-8").replace("\nDeeper, Deeper, and Still Deeper\n",
+                                                    "\nDeeper, Deeper, and Yet Deeper\n", 1)
+    edition = read_text(text, "mis.txt")
+    assert [u.kind for u in edition.sides[EN].units[:3]] == ["title", "subtitle", "byline"]
+    assert edition.sides[EN].units[0].text == "Deeper, Deeper, and Yet Deeper"
+    [warning] = edition.warnings
+    assert warning.startswith("mis.txt:6: warning: the printed title 'Deeper, Deeper, and Yet Deeper'")
+    assert "(line 1: 'Deeper, Deeper, and Still Deeper')" in warning
+
+
+def test_a_first_paragraph_unlike_the_title_is_no_title():
+    text = SEED.read_text(encoding="utf-8").replace("\nDeeper, Deeper, and Still Deeper\n",
+                                                    "\nA Report From Jiaxing About Factories\n", 1)
+    edition = read_text(text, "other.txt")
+    assert edition.sides[EN].units[0].kind != "title"

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
 from articles import Article
@@ -74,15 +72,18 @@ def test_html_merged_paragraphs_share_one_row(tmp_path):
 
 def test_html_names_link_to_the_index_and_langs_are_set(tmp_path):
     page = page_for(GOLDEN / f"{SEED_ID}.xml", tmp_path)
-    links = page.xpath("//main//a[@class='persName' or @class='placeName' or @class='orgName']")
+    links = page.xpath("//main//span[contains(@class, 'nm')]/a")
     assert len(links) > 40
     for a in links:
         assert page.get_element_by_id(a.get("href")[1:]).tag == "li"
+        assert a.get("href") == "#idx-" + a.getparent().get("data-ref")[1:]  # each name its own link
     assert page.xpath("//meta/@charset") == ["utf-8"]
     assert {c.get("lang") for c in page.xpath("//div[contains(@class,'cell')]")} == {"zh-Hans", "en"}
     entry = page.get_element_by_id("idx-org-jiaxing-paper-muscle-factory")
     assert "嘉兴纸筋厂" in entry.text_content() and "Jiaxing Paper Muscle Factory" in entry.text_content()
-    assert "en-p9" in [a.text for a in entry.xpath(".//span[@class='occ']/a")]
+    zh, en = entry.xpath(".//span[@class='occ']/span[@class='lang']")
+    assert [a.text for a in zh.xpath("a")] == ["¶2", "¶8", "¶9"]  # one label a paragraph
+    assert [a.get("href") for a in en.xpath("a")] == ["#en-p2", "#en-p8", "#en-p9"]
 
 
 def test_html_escapes_markup_like_text(tmp_path):
@@ -119,48 +120,6 @@ def test_index_lists_every_edition(tmp_path):
     assert "深入深入再深入" in page.text_content()
 
 
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def test_browser_renders_side_by_side_and_stacked(tmp_path):
-    chromium = shutil.which("chromium")
-    if not chromium and os.environ.get("CHROMIUM_REQUIRED"):
-        pytest.fail("CI must have chromium")
-    if not chromium:
-        pytest.skip("chromium not installed")
-    playwright = pytest.importorskip("playwright.sync_api")
-    target = html(GOLDEN / f"{SEED_ID}.xml", tmp_path)
-    requests = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
-        try:
-            boxes = {}
-            for width in (1280, 390):
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                page.on("request", lambda r: requests.append(r.url))
-                page.goto(target.as_uri())
-                boxes[width] = (page.locator("#zh-p1").bounding_box(), page.locator("#en-p1").bounding_box())
-                page.screenshot(path=str(tmp_path / f"seed-{width}.png"), full_page=False)
-                page.locator("#zh-p1").focus()
-                assert "hl" in page.locator("#en-p1").get_attribute("class")
-                page.locator("#zh-p2-s1").hover()
-                assert "hl-s" in page.locator("#en-p2-s1").get_attribute("class")
-            page = browser.new_page()
-            page.goto(html(next((ROOT / "editions").glob("rmrb-19571008-*.xml")), tmp_path).as_uri())
-            page.locator("#qa-toggle").click()
-            assert "show-qa" in page.locator("body").get_attribute("class")
-            assert "qa" in page.locator("#zh-h1-s1").get_attribute("class")
-            assert page.locator("#qa-list li").count() > 0
-        finally:
-            browser.close()
-    zh, en = boxes[1280]
-    assert en["x"] > zh["x"] + zh["width"] and abs(en["y"] - zh["y"]) < 2  # side by side
-    zh, en = boxes[390]
-    assert en["y"] >= zh["y"] + zh["height"] and en["x"] < zh["x"] + zh["width"]  # stacked
-    assert {r for r in requests} == {target.as_uri()}  # nothing but the page itself
-
-
 def test_html_keeps_an_unlinked_unit_in_its_own_row(tmp_path):
     en = [("p", "The first paragraph is long enough to pair with its Chinese counterpart here."),
           ("head", "A Heading Only the Translation Has"),
@@ -180,5 +139,78 @@ def test_hundreds_of_unlinked_english_units_each_keep_their_row(tmp_path):
     edition = convert_file(Article(en=en, zh=[("p", "只有一段中文。")]).write(tmp_path), tmp_path,
                            Options(entities=False)).output
     page = page_for(edition, tmp_path)
+    for number in page.xpath("//a[@class='pn']"):  # the paragraph numbers aside
+        number.drop_tree()
     texts = [p.text_content() for p in page.xpath("//div[contains(@class,'cell en')]//p")]
     assert [t for t in texts if t.startswith("English paragraph")] == [f"English paragraph number {k}." for k in range(300)]
+
+
+def test_html_page_parts_header_citation_licence_links_sections_numbers(tmp_path):
+    edition = GOLDEN / f"{SEED_ID}.xml"
+    links = {"prev": "a.html", "prev-title": "1957-01-29 前", "next": "b.html", "next-title": "1957-02-01 后",
+             "corpus": "index.html", "search": "search.html"}
+    page = lhtml.parse(str(html(edition, tmp_path / "site", links=links))).getroot()
+    nav = page.xpath("//nav[@class='site']")[0]
+    assert [(a.get("class"), a.get("href")) for a in nav.xpath("a[not(@class='tei')]")] == [
+        ("corpus", "index.html"), ("search", "search.html"), ("prev", "a.html"), ("next", "b.html")]
+    assert nav.xpath("a[@class='next']/@title") == ["1957-02-01 后"]
+    assert (tmp_path / "site" / nav.xpath("a[@class='tei']/@href")[0]).resolve() == edition.resolve()
+    cite = page.get_element_by_id("cite").text_content()
+    assert SEED_ID in cite and "1957-01-30" in cite and "深入深入再深入" in cite and "p. 2" in cite
+    assert page.xpath("//a[@rel='license']/@href") == ["https://creativecommons.org/licenses/by/4.0/"]
+    toc = page.xpath("//nav[@class='toc']//a")
+    assert len(toc) == 5 and toc[0].get("href") == "#zh-h1" and "Going Down" in toc[0].text_content()
+    assert page.xpath("//*[@id='zh-p10']/a[@class='pn']/@href") == ["#zh-p10"]
+    assert page.xpath("//*[@id='zh-p10']/a[@class='pn']")[0].text.strip() == "¶10"
+    assert page.xpath("//*[@id='en-h2']/a[@class='pn']")[0].text.strip() == "§2"
+    assert [i.get("id") for i in page.xpath("//fieldset[@class='legend']//input")] == [
+        "show-persName", "show-placeName", "show-orgName"]
+    name = page.xpath("//*[@id='zh-p2']//span[@data-ref='#org-jiaxing-paper-muscle-factory']")[0]
+    assert name.get("title") == "Organisation: 嘉兴纸筋厂 / Jiaxing Paper Muscle Factory"
+
+
+def test_index_of_names_lists_the_texts_forms_and_marks_machine_entries(tmp_path):
+    chinese_only = next(p for p in (ROOT / "editions").glob("rmrb-19460519-*.xml"))
+    page = page_for(chinese_only, tmp_path)
+    tei = etree.parse(str(chinese_only))
+    machine = tei.xpath("//t:standOff//*[@resp='#tei-tools']/@xml:id", namespaces=NS)
+    assert machine
+    for ident in machine:
+        entry = page.get_element_by_id(f"idx-{ident}")
+        assert entry.get("class") == "machine-made" and entry.xpath(".//span[@class='machine']")
+    page = page_for(GOLDEN / f"{SEED_ID}.xml", tmp_path)
+    zhejiang = page.get_element_by_id("idx-place-zhejiang")
+    assert [s.text for s in zhejiang.xpath("span[@lang]")] == ["浙江", "Zhejiang"]  # not 浙江省, Zhejiang Province
+    cpc = page.get_element_by_id("idx-org-cpc")
+    assert cpc.xpath("span[@lang='en']/@class") == ["orgName reg"]  # the register's, not the text's
+
+
+def test_site_links_run_by_date_and_the_index_and_search_cover_the_corpus(tmp_path):
+    import json
+
+    from tei_tools.transform import corpus, site_links
+
+    editions = sorted(p for p in (ROOT / "editions").glob("*.xml") if p.name != "register.xml")
+    known = corpus(editions)
+    links = site_links(known)
+    first, second = known[0], known[1]
+    assert "prev" not in links[first.path] and links[first.path]["next"] == f"{second.id}.html"
+    assert links[second.path]["prev"] == f"{first.id}.html" and "next" not in links[known[-1].path]
+    index(known, tmp_path)
+    page = lhtml.parse(str(tmp_path / "index.html")).getroot()
+    assert page.xpath("//meta[@name='viewport']")
+    kinds = {r.get("data-kind") for r in page.xpath("//tbody/tr")}
+    assert kinds == {"bilingual", "Chinese only"}
+    data = (tmp_path / "search.js").read_text(encoding="utf-8")
+    records = json.loads(data.split("var CORPUS = ", 1)[1].rstrip().rstrip(";"))
+    assert [r["id"] for r in records] == [f.id for f in known]
+    seed = next(r for r in records if r["id"] == SEED_ID)
+    assert ["zh-p1", "曾经被工厂企业称为“查火表的”中共嘉兴市委工业部，"] == [seed["units"][3][0], seed["units"][3][1][:25]]
+    assert lhtml.parse(str(tmp_path / "search.html")).getroot().xpath("//script/@src") == ["search.js"]
+
+
+def test_a_page_in_a_package_links_nothing_outside_it(tmp_path):
+    from tei_tools.transform import alone
+
+    page = lhtml.parse(str(html(GOLDEN / f"{SEED_ID}.xml", tmp_path, links=alone(f"../tei/{SEED_ID}.xml")))).getroot()
+    assert [a.get("href") for a in page.xpath("//nav[@class='site']/a")] == [f"../tei/{SEED_ID}.xml"]

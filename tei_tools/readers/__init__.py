@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..decode import decode
 from ..errors import SourceError
+from ..kinds import AS_EDITION, looks_like_xml
 from ..model import Edition, SourceFile
 from ..paths import read_regular
 from . import archive, bilingual
@@ -57,6 +58,8 @@ def reader_for(text: str, path: str, name: str | None = None) -> Reader:
     if first is None:
         raise SourceError(path, 1, "empty file: expected an article ('### title' of the archive, "
                           "or a bilingual file starting with 'Title:')")
+    if looks_like_xml(text):
+        raise SourceError(path, first.no, AS_EDITION)
     raise SourceError(path, first.no, "not an article: expected '### title' (an archive file) or "
                       f"'Title:' (a bilingual file) on the first line, got {first.text[:40]!r}")
 
@@ -75,7 +78,7 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None,
                           "which the edition cannot record; rename the file")
     text, notes = decode(data, path, encoding)
     edition = read_text(text, path, reader)
-    edition.source = SourceFile(name, hashlib.sha256(data).hexdigest(), notes)
+    edition.source = SourceFile(name, hashlib.sha256(data).hexdigest(), notes, path)
     return edition
 
 

@@ -7,6 +7,7 @@ tell which short Chinese lines at paragraph indent are headings too. See README 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 
 from ..errors import SourceError
@@ -45,7 +46,7 @@ class _Parser:
         return SourceError(self.path, line, message)
 
     def warn(self, line: int, message: str) -> None:
-        self.warnings.append(f"{self.path}:{line}: {message}")
+        self.warnings.append(f"{self.path}:{line}: warning: {message}")
 
     def parse(self) -> Edition:
         if not any(line.text for line in self.lines):
@@ -154,11 +155,12 @@ class _Parser:
             title, subtitle = _split_title(title_field)
         meta.title[EN] = title
         meta.subtitles[EN] = [subtitle] if subtitle else []
-        if lines and lines[0].text == title:
-            side.units.append(Unit("title", title, lines[0].no))
+        if lines and (lines[0].text == title or self._nearly(lines[0], title, fields["Title"][0])):
+            side.units.append(Unit("title", lines[0].text, lines[0].no))
             i = 1
-            if subtitle and len(lines) > 1 and lines[1].text == subtitle:
-                side.units.append(Unit("subtitle", subtitle, lines[1].no))
+            if subtitle and len(lines) > 1 and (lines[1].text == subtitle
+                                                or self._nearly(lines[1], subtitle, fields["Title"][0])):
+                side.units.append(Unit("subtitle", lines[1].text, lines[1].no))
                 i = 2
         if author_field and i < len(lines) and lines[i].text == author_field:
             side.units.append(Unit("byline", lines[i].text, lines[i].no))
@@ -168,6 +170,30 @@ class _Parser:
             side.units.append(Unit(kind, line.text, line.no))
         archive.mark_note(side.units)
         return side
+
+
+    def _nearly(self, line: Line, header: str, header_line: int) -> bool:
+        """A printed title line that differs from the header's title by a word or so (a typo, a
+        synonym) is still the title: said as a warning naming both lines, so that the title
+        block is not read as paragraphs and the sides stay aligned."""
+        if not _one_word_apart(line.text, header):
+            return False
+        self.warn(line.no, f"the printed title {line.text!r} differs from the header's "
+                  f"'Title:' (line {header_line}: {header!r}); read as the title")
+        return True
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _one_word_apart(printed: str, header: str) -> bool:
+    """Both have at least three words and differ in at most one of four (at least one)."""
+    a, b = (_WORD.findall(t.casefold()) for t in (printed, header))
+    if min(len(a), len(b)) < 3:
+        return False
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2
+                  in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal")
+    return 0 < changed <= max(1, len(b) // 4)
 
 
 def _split_title(title_field: str) -> tuple[str, str]:
