@@ -65,7 +65,8 @@ test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
 # Name-tagging scores: the committed editions with gold in tests/gold/, then the real-text dev and
-# blind sets of tests/realtext/ (converted into build/realtext/), each with its micro average.
+# blind sets of tests/realtext/ (converted into build/realtext/), each with its micro average;
+# then the sentence alignment against the hand-aligned articles of tests/sentgold/.
 REALTEXT := $(wildcard tests/realtext/*/*.txt)
 scores: editions/.built $(BUILD)/realtext/.built
 	@pairs=""; for gold in tests/gold/*.tsv; do name=$$(basename $$gold .tsv); \
@@ -74,6 +75,10 @@ scores: editions/.built $(BUILD)/realtext/.built
 	@for set in dev blind blind2; do pairs=""; for gold in tests/realtext/$$set/*.tsv; do name=$$(basename $$gold .tsv); \
 	  pairs="$$pairs $$(grep -l ">$$name.txt<" $(BUILD)/realtext/$$set/*.xml) $$gold"; done; \
 	  echo "== real text, $$set"; $(BIN)/tei-tools score $$pairs; done
+	@pairs=""; for gold in tests/sentgold/*.tsv; do src=$$(sed -n 's/^# source: //p' $$gold); \
+	  set=$$(basename $$(dirname $$src)); name=$$(basename $$src); \
+	  pairs="$$pairs $$(grep -l ">$$name<" $(BUILD)/realtext/$$set/*.xml) $$gold"; done; \
+	  echo "== sentence alignment (tests/sentgold/)"; $(BIN)/python -m tei_tools.sentscore $$pairs
 
 $(BUILD)/realtext/.built: $(REALTEXT) $(PACKAGE) $(INSTALLED) editions/register.xml
 	for set in dev blind blind2; do $(BIN)/tei-tools convert tests/realtext/$$set/*.txt -o $(BUILD)/realtext/$$set \

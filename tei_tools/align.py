@@ -77,8 +77,13 @@ def align_units(zh: list[Unit], en: list[Unit]) -> list[tuple[list[Unit], list[U
                 if c < best.get((i + di, j + dj), math.inf):
                     best[(i + di, j + dj)] = c
                     back[(i + di, j + dj)] = (di, dj)
+    return trace_back(back, zh, en)
+
+
+def trace_back(back: dict[tuple[int, int], tuple[int, int]], zh: list, en: list) -> list[tuple[list, list]]:
+    """The beads of the best path, read from the shape that reached each cell, from the end."""
     beads = []
-    i, j = n, m
+    i, j = len(zh), len(en)
     while i or j:
         di, dj = back[(i, j)]
         beads.append((zh[i - di:i], en[j - dj:j]))

@@ -180,6 +180,7 @@ REGISTER_HELP = ("Default: the registers of tei-tools.toml, else register.xml in
 @click.option("--licence", "licence_url", help="URL of the editions' licence; the Creative Commons "
                                                 "licences and CC0 bring their text (overrides tei-tools.toml).")
 @click.option("--no-entities", is_flag=True, help="Skip name tagging.")
+@click.option("--no-sentences", is_flag=True, help="Skip sentences: no <s> and no sentence alignment.")
 @click.option("--register", "registers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A register of entities (TEI listPerson/listPlace/listOrg); repeatable. "
                    + REGISTER_HELP.replace("the editions' folder", "DIR"))
@@ -193,7 +194,7 @@ REGISTER_HELP = ("Default: the registers of tei-tools.toml, else register.xml in
 @click.option("--scheduler", metavar="ADDRESS", help="Run on an existing Dask cluster (tcp://host:8786) "
               "instead of local processes (pip install 'tei_tools[dask]'); sources and DIR must be reachable from its workers.")
 def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, no_entities,
-            registers, jobs, prune, as_json, quiet, verbose, scheduler) -> None:
+            no_sentences, registers, jobs, prune, as_json, quiet, verbose, scheduler) -> None:
     """Convert source articles into TEI editions, DIR/<id>.xml.
 
     SOURCES are article files (archive files of the People's Daily, or bilingual files, told
@@ -229,7 +230,8 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     config = _config()
     # The project register lives with the editions unless named: DIR/register.xml.
     chosen = _registers(registers, Path(out_dir))
-    options = Options(encoding=encoding, reader=reader, entities=not no_entities, registers=chosen)
+    options = Options(encoding=encoding, reader=reader, entities=not no_entities,
+                      sentences=not no_sentences, registers=chosen)
     if config.paper_id:
         options.paper_id = config.paper_id
     pub = options.publication
@@ -680,6 +682,44 @@ def score(pairs) -> None:
     except ToolError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object an edition on stdout (path, "
+                                                      "edition, sentences, links, findings).")
+def qa(paths, as_json) -> None:
+    """Sentence checks a translator can act on, per edition: sentences without counterpart, far-off
+    length ratios, numbers or dates on one side only or different, names on one side only.
+
+    A line a finding on stdout, FILE:LINE: EDITION#SENTENCE-IDS: KIND: MESSAGE (KIND: unaligned,
+    length, numbers, names); the last line, on stderr, is the summary `qa: editions N, sentences N,
+    sentence links N, findings N, unaligned N, length N, numbers N, names N`. Findings are prompts,
+    not errors: the exit status is 0 unless a file cannot be read.
+
+    Examples:
+      tei-tools qa editions
+      tei-tools qa edition.xml --json
+    """
+    from .errors import ToolError
+    from .qa import check, summary
+
+    reports, failed = [], 0
+    for path in _edition_files(paths):
+        try:
+            report = check(path)
+        except ToolError as exc:
+            click.echo(str(exc), err=True)
+            failed += 1
+            continue
+        reports.append(report)
+        if as_json:
+            click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        else:
+            for line in report.lines():
+                click.echo(line)
+    click.echo(summary(reports, failed), err=True)
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

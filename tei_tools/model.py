@@ -24,6 +24,15 @@ class Mention:
     ref: str
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a unit: [start, end) in the unit's text, and its id (`zh-p3-s2`)."""
+
+    start: int
+    end: int
+    id: str
+
+
 @dataclass
 class Unit:
     """One source line: a title deck, byline, heading, paragraph, closer (signature or date set
@@ -36,6 +45,7 @@ class Unit:
     dateline: int = 0  # length of the dateline that opens a paragraph (【新华社延安十六日电】), or 0
     corresp: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)  # empty: not segmented
 
 
 @dataclass
@@ -98,6 +108,8 @@ class Edition:
     source: SourceFile
     sides: dict[str, Side]
     links: list[tuple[str, str]] = field(default_factory=list)  # (zh unit id, en unit id)
+    # one aligned group of sentences: (zh sentence ids, en sentence ids), both non-empty
+    sentence_links: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from . import __version__, ids
 from .align import align
 from .model import Edition
+from .sentalign import align_sentences
+from .sentences import segment
 from .readers import read_bytes, read_source
 from .tei_writer import Publication
 
@@ -20,6 +22,7 @@ class Options:
     paper_id: str = ids.DEFAULT_PAPER_ID
     align: bool = True
     entities: bool = True
+    sentences: bool = True  # segment into <s> and, where there is a translation, align them
     registers: list[Path] = field(default_factory=list)
     publication: Publication = field(default_factory=Publication)
 
@@ -63,7 +66,7 @@ def build_key(options: Options) -> str:
     source's digest is up to date (`convert` skips it)."""
     digest = hashlib.sha256()
     digest.update(f"{__version__}\n{options.encoding}\n{options.reader}\n{options.paper_id}\n"
-                  f"{options.align}\n{options.entities}\n{sorted(asdict(options.publication).items())}\n"
+                  f"{options.align}\n{options.entities}\n{options.sentences}\n{sorted(asdict(options.publication).items())}\n"
                   .encode())
     for register in options.registers:
         digest.update(b"\0" + Path(register).read_bytes())
@@ -77,11 +80,16 @@ def identify(edition: Edition, options: Options) -> Edition:
 
 
 def enrich(edition: Edition, options: Options) -> Edition:
-    """Ids, then alignment (where there is a translation), then names."""
+    """Ids, then alignment (where there is a translation), then names, then sentences (after
+    the names, which no sentence boundary may cut)."""
     identify(edition, options)
     ids.assign_unit_ids(edition)
     if options.align and edition.bilingual:
         align(edition)
     if options.entities:
         entity_tagger(tuple(options.registers))(edition)
+    if options.sentences:
+        segment(edition)
+        if options.align and edition.bilingual:
+            align_sentences(edition)
     return edition

@@ -55,7 +55,7 @@ def _unit_of(name) -> str | None:
         if node.tag == f"{TEI}dateline":
             nxt = node.getnext()
             return nxt.get(XML_ID) if nxt is not None else None
-        if node.get(XML_ID) and node.tag != f"{TEI}div":
+        if node.get(XML_ID) and node.tag not in (f"{TEI}div", f"{TEI}s"):
             return node.get(XML_ID)
     return None
 

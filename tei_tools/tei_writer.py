@@ -137,7 +137,24 @@ def _unit(parent: etree._Element, tag: str, unit: Unit, **attrs: str) -> etree._
     node = _el(parent, tag, id=unit.id, **attrs)
     if unit.corresp:
         node.set("corresp", " ".join(f"#{c}" for c in unit.corresp))
-    _render(node, unit.text, start, len(unit.text), [m for m in mentions if m.start >= start])
+    body = [m for m in mentions if m.start >= start]
+    if not unit.sentences:
+        _render(node, unit.text, start, len(unit.text), body)
+        return node
+    pos, k, last = start, 0, None
+    for sentence in unit.sentences:  # names lie inside one sentence (sentences.split)
+        gap = unit.text[pos:sentence.start] or None  # white space between sentences
+        if last is None:
+            node.text = gap
+        else:
+            last.tail = gap  # set on the sentence before: _add_text would count the children
+        first = k
+        while k < len(body) and body[k].start < sentence.end:
+            k += 1
+        last = _el(node, "s", id=sentence.id)
+        _render(last, unit.text, sentence.start, sentence.end, body[first:k])
+        pos = sentence.end
+    last.tail = unit.text[pos:] or None
     return node
 
 
@@ -308,6 +325,13 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
         segmentation += (" Units of the original and the translation are aligned in order (1:1, "
                          "1:2, 2:1) and linked by @corresp and by the translation linkGrp in the "
                          "standOff.")
+    if any(u.sentences for u in edition.units()):
+        segmentation += (" Each unit is cut into sentences (s): Chinese at 。！？ and the closing "
+                         "quotes or brackets after them, English at . ! ? before a capital, save "
+                         "after abbreviations and initials; no sentence ends inside a name.")
+    if edition.sentence_links:
+        segmentation += (" Sentences are aligned inside each aligned group of units, by length, "
+                         "shared numbers and shared names, in the sentences linkGrp.")
     _el(_el(decl, "segmentation"), "p", segmentation)
     _el(enc, "schemaRef", type="interchangeODD", url=f"{pub.schema_href}tei_tools.odd")
 
@@ -330,7 +354,7 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
 def _stand_off(tei: etree._Element, edition: Edition) -> None:
     used = _used_refs(edition)
     entities = [e for e in edition.entities.values() if e.id in used]
-    if not entities and not edition.links:
+    if not entities and not edition.links and not edition.sentence_links:
         return
     stand_off = _el(tei, "standOff")
     for kind, (list_tag, item_tag) in LIST_OF_KIND.items():
@@ -343,6 +367,10 @@ def _stand_off(tei: etree._Element, edition: Edition) -> None:
         grp = _el(stand_off, "linkGrp", type="translation")
         for zh_id, en_id in edition.links:
             _el(grp, "link", target=f"#{zh_id} #{en_id}")
+    if edition.sentence_links:
+        grp = _el(stand_off, "linkGrp", type="sentences")
+        for zh_ids, en_ids in edition.sentence_links:
+            _el(grp, "link", target=" ".join(f"#{i}" for i in zh_ids + en_ids))
 
 
 def _entity(parent: etree._Element, tag: str, entity: Entity) -> None:

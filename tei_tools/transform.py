@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import qa
 from .atomic import write_atomic
 from .errors import ToolError
 from .paths import safe_name
@@ -55,7 +56,11 @@ def html(path: str | Path, out_dir: str | Path, tree: etree._ElementTree | None 
     tree = tree if tree is not None else parse(path)
     ident = edition_id(tree, path)
     target = Path(out_dir) / f"{ident}.html"
-    params = {"tei": _relative(path, out_dir), **(links or {})}
+    findings = [{"sentences": f.sentences, "kind": f.kind, "message": f.message}
+                for f in qa.check(path, tree).findings]
+    # in a <script> element: no '<' may open a tag there
+    found = json.dumps(findings, ensure_ascii=False).replace("<", "\\u003c")
+    params = {"tei": _relative(path, out_dir), "qa": found, **(links or {})}
     _write_page(target, bytes(_run("html.xsl", tree, path, **params)))
     return target
 

@@ -174,3 +174,15 @@ def test_print_keeps_headings_with_their_text(browser, site, tmp_path, paper):
         ending = [h for h in heads if h in lines[-1]]
         assert not ending, f"page {number} ends with the heading {ending!r}"
     assert len(lines) >= 5, "the last page holds a line or two"
+
+
+def test_hovering_a_sentence_highlights_its_counterpart_and_qa_shows_on_request(page, site):
+    page.goto((site / f"{SEED_ID}.html").as_uri())
+    page.locator("#zh-p2-s1").hover()
+    assert "hl-s" in page.locator("#en-p2-s1").get_attribute("class")
+    wuhu = next(site.glob("rmrb-19571008-*.html"))
+    page.goto(wuhu.as_uri())
+    page.locator("#qa-toggle").click()
+    assert "show-qa" in page.locator("body").get_attribute("class")
+    assert "qa" in page.locator("#zh-h1-s1").get_attribute("class")
+    assert page.locator("#qa-list li").count() > 0

@@ -154,7 +154,7 @@ def test_every_summary_has_one_format(tmp_path):
     last = {name: run(*args).stderr.strip().splitlines()[-1] for name, args in {
         "html": ("html", edition, "-o", tmp_path / "h"), "text": ("text", edition, "-o", tmp_path / "t"),
         "dc": ("dc", edition, "-o", tmp_path / "d"), "validate": ("validate", edition),
-        "convert": ("convert", SEED, "-o", tmp_path / "c", "--no-entities")}.items()}
+        "convert": ("convert", SEED, "-o", tmp_path / "c", "--no-entities"), "qa": ("qa", edition)}.items()}
     for name, line in last.items():
         assert re.fullmatch(rf"{name}: [a-z ]+ \d+(, ([a-z ]+ \d+|\d+\.\d\d s|[\d.]+ articles/s))*", line), line
 

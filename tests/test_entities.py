@@ -67,12 +67,12 @@ def test_jieba_false_persons_are_filtered(seed_edition):
 
 def test_names_nest_as_in_the_guidelines():
     t = etree.parse(str(GOLDEN / f"{SEED_ID}.xml"))
-    outer = t.xpath("//t:p[@xml:id='zh-p1']/t:orgName", namespaces=NS)[0]
+    outer = t.xpath("//t:p[@xml:id='zh-p1']/t:s/t:orgName", namespaces=NS)[0]
     assert "".join(outer.itertext()) == "中共嘉兴市委工业部"
     committee = outer.xpath("t:orgName", namespaces=NS)[0]
     assert "".join(committee.itertext()) == "中共嘉兴市委"
     assert [e.text for e in committee.xpath("t:orgName|t:placeName", namespaces=NS)] == ["中共", "嘉兴"]
-    en = t.xpath("//t:p[@xml:id='en-p1']/t:orgName", namespaces=NS)[0]
+    en = t.xpath("//t:p[@xml:id='en-p1']/t:s/t:orgName", namespaces=NS)[0]
     assert en.get("ref") == outer.get("ref")
     assert "".join(en.itertext()) == "Jiaxing Municipal Party Committee Industry Department"
 

@@ -1,6 +1,8 @@
 """HTML reading edition and plain text, from TEI only."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from articles import Article
 from lxml import etree, html as lhtml
@@ -44,7 +46,7 @@ def page_for(edition, tmp_path):
 def test_html_rows_follow_the_alignment(tmp_path):
     page = page_for(GOLDEN / f"{SEED_ID}.xml", tmp_path)
     tei = etree.parse(str(GOLDEN / f"{SEED_ID}.xml"))
-    for target in tei.xpath("//t:link/@target", namespaces=NS):
+    for target in tei.xpath("//t:linkGrp[@type='translation']/t:link/@target", namespaces=NS):
         zh, en = (t[1:] for t in target.split())
         row_zh = page.get_element_by_id(zh).xpath("ancestor::div[contains(@class,'row')]")[0]
         row_en = page.get_element_by_id(en).xpath("ancestor::div[contains(@class,'row')]")[0]
@@ -92,8 +94,21 @@ def test_html_escapes_markup_like_text(tmp_path):
     raw = target.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
     page = lhtml.parse(str(target)).getroot()
-    assert len(page.xpath("//script")) == 1  # ours, for highlighting
-    assert "alert" not in page.xpath("//script")[0].text
+    code = page.xpath("//script[not(@type)]")
+    assert len(code) == 1  # ours, for highlighting
+    assert "alert" not in code[0].text
+    findings = page.xpath("//script[@type='application/json']")  # the QA findings, as data
+    assert len(findings) == 1 and "<" not in findings[0].text
+
+
+def test_html_links_sentences_and_carries_the_qa_findings(tmp_path):
+    page = page_for(GOLDEN / f"{SEED_ID}.xml", tmp_path)
+    sentence = page.get_element_by_id("zh-p2-s1")
+    assert sentence.get("class") == "s" and sentence.get("data-link") == "#zh-p2-s1 #en-p2-s1"
+    wuhu = next((ROOT / "editions").glob("rmrb-19571008-*.xml"))
+    data = page_for(wuhu, tmp_path).xpath("//script[@id='qa-findings']")[0].text
+    assert {"sentences": ["zh-h1-s1", "en-h1-s1"], "kind": "names",
+            "message": "苏联 (#place-soviet-union) only in the Chinese"} in json.loads(data)
 
 
 def test_index_lists_every_edition(tmp_path):

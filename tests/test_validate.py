@@ -28,6 +28,11 @@ def remove(tree, query):
     node.getparent().remove(node)
 
 
+def retarget(group, target):
+    """A change: the first link of the linkGrp of that type gets this target."""
+    return lambda t: first(t, f"//t:linkGrp[@type='{group}']/t:link").set("target", target)
+
+
 def test_seed_is_valid(validator):
     problems, tree = validator.check_file(GOLDEN_FILE)
     assert problems == [] and tree is not None
@@ -59,6 +64,17 @@ def test_seed_is_valid(validator):
      "titleStmt needs a main title in English"),
     (lambda t: first(t, "//t:div[@type='translation']//t:p").set(
         "{http://www.w3.org/XML/1998/namespace}id", "zh-p77"), 'must start with "en-"'),
+    (lambda t: first(t, "//t:p/t:s").set("{http://www.w3.org/XML/1998/namespace}id", "zh-p1-x1"),
+     'The sentence id "zh-p1-x1" must be the id of its unit "zh-p1"'),
+    (lambda t: first(t, "//t:p[t:s]").insert(0, etree.Element("{http://www.tei-c.org/ns/1.0}persName")),
+     "is cut into sentences, so its text and names must all stand inside its s elements"),
+    (lambda t: setattr(first(t, "//t:p/t:s"), "tail", "stray text"),
+     "is cut into sentences, so its text and names must all stand inside its s elements"),
+    (retarget("sentences", "#zh-p1 #en-p1"),
+     'Every pointer of the sentence link "#zh-p1 #en-p1" must resolve to a sentence'),
+    (retarget("sentences", "#zh-p1-s1 #zh-p2-s1"), "must join sentences of both the original and the translation"),
+    (retarget("sentences", "#en-p1-s1 #zh-p1-s1"), "must name the Chinese sentences first"),
+    (retarget("translation", "#zh-title #en-title #en-p1"), "must join exactly two units"),
 ])
 def test_invalid_editions_are_rejected_with_the_reason(validator, tmp_path, change, expected):
     path = mutated(tmp_path, change)

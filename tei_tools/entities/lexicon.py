@@ -13,10 +13,10 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "names"
 
 
 @lru_cache(maxsize=None)
-def entries(name: str) -> tuple[str, ...]:
+def entries(name: str, folder: Path = DATA) -> tuple[str, ...]:
     """The entries of a list file: one a line, comments (`#` to the end) and blanks dropped."""
     out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in (folder / name).read_text(encoding="utf-8").splitlines():
         entry = line.split("#", 1)[0].strip() if not line.startswith("#") else ""
         if entry:
             out.append(entry)

@@ -19,16 +19,24 @@
   names, where each occurs per language, deduplicated), "script" (alignment highlight).
   Neighbours and links come as parameters (tei-tools html passes them from the corpus it
   renders); with xsltproc, pass them with - -stringparam or do without.
+
+  Sentences (s) are spans; hovering one highlights the sentences its sentence link joins it to
+  (a key over the links' pointers, so the page stays linear in the file). The `qa` parameter
+  (JSON: a list of {sentences, kind, message}, as `tei-tools qa -\-json` gives them; `tei-tools
+  html` passes them) is shown on request: a button marks those sentences and lists the findings.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
-                exclude-result-prefixes="tei">
+                xmlns:str="http://exslt.org/strings"
+                extension-element-prefixes="str"
+                exclude-result-prefixes="tei str">
 
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <!-- The folder of the corpus-wide index of names relative to this page (tei-tools html: names/);
        empty: no such index, no links to it. -->
   <xsl:param name="names-index" select="''"/>
+  <xsl:param name="qa" select="'[]'"/>
 
   <!-- Links the one file cannot know: its neighbours by date, the corpus pages, the TEI. -->
   <xsl:param name="prev"/>
@@ -39,7 +47,10 @@
   <xsl:param name="search"/>
   <xsl:param name="tei" select="concat(/tei:TEI/@xml:id, '.xml')"/>
 
-  <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div)]" use="@xml:id"/>
+  <xsl:key name="unit" match="tei:body//*[@xml:id][not(self::tei:div or self::tei:s)]" use="@xml:id"/>
+  <!-- Sentence links by each sentence they join (EXSLT str:tokenize, which xsltproc has too). -->
+  <xsl:key name="sentenceLink" match="tei:standOff/tei:linkGrp[@type='sentences']/tei:link"
+           use="str:tokenize(normalize-space(@target), ' ')"/>
   <!-- Units by the id their @corresp starts with: the Chinese units of a 2:1 merge share it,
        and the English units of a row start with one of the row's Chinese units. -->
   <xsl:key name="zhByFirst" match="tei:div[@type='original']//*[@xml:id][@corresp]"
@@ -58,8 +69,8 @@
 
   <xsl:variable name="zh" select="/tei:TEI/tei:text/tei:body/tei:div[@type='original']"/>
   <xsl:variable name="en" select="/tei:TEI/tei:text/tei:body/tei:div[@type='translation']"/>
-  <xsl:variable name="zhUnits" select="$zh//*[@xml:id][not(self::tei:div)]"/>
-  <xsl:variable name="enUnits" select="$en//*[@xml:id][not(self::tei:div)]"/>
+  <xsl:variable name="zhUnits" select="$zh//*[@xml:id][not(self::tei:div or self::tei:s)]"/>
+  <xsl:variable name="enUnits" select="$en//*[@xml:id][not(self::tei:div or self::tei:s)]"/>
   <xsl:variable name="layout"><xsl:choose><xsl:when test="$en">bilingual</xsl:when><xsl:otherwise>original</xsl:otherwise></xsl:choose></xsl:variable>
   <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
   <xsl:variable name="bibl" select="$header/tei:fileDesc/tei:sourceDesc/tei:biblStruct"/>
@@ -173,6 +184,10 @@ section.index .reg { color: var(--muted); font-style: italic; }
   section.index h2 { column-span: all; }
   section.index li { break-inside: avoid; }
 }
+.s.hl-s { background: #ffd866; border-radius: 3px; }
+body.show-qa .s.qa { text-decoration: underline wavy #b00; text-underline-offset: 3px; }
+#qa-panel { display: none; border: 1px solid #e0b0b0; background: #fff8f8; padding: .5rem 1rem; margin: 1rem 0; font-size: .9rem; }
+body.show-qa #qa-panel { display: block; }
         </style>
   </xsl:template>
 
@@ -241,7 +256,10 @@ section.index .reg { color: var(--muted); font-style: italic; }
             </xsl:for-each>
           </dl>
           <xsl:call-template name="citation"/>
+          <button type="button" id="qa-toggle" hidden="hidden">QA findings</button>
         </header>
+        <section id="qa-panel"><h2>QA findings</h2><ol id="qa-list"></ol></section>
+        <script type="application/json" id="qa-findings"><xsl:value-of select="$qa"/></script>
   </xsl:template>
 
   <!-- How to cite: authors, both titles, the paper, date and page, the edition id. -->
@@ -327,6 +345,34 @@ section.index .reg { color: var(--muted); font-style: italic; }
 
   <xsl:template name="script">
         <script>
+document.querySelectorAll('.s[data-link]').forEach(function (s) {
+  var mates = s.getAttribute('data-link').split(' ').filter(Boolean)
+    .map(function (id) { return document.getElementById(id.slice(1)); })
+    .filter(function (m) { return m &amp;&amp; m !== s; });
+  function on() { mates.forEach(function (m) { m.classList.add('hl-s'); }); }
+  function off() { mates.forEach(function (m) { m.classList.remove('hl-s'); }); }
+  s.addEventListener('mouseenter', on); s.addEventListener('mouseleave', off);
+});
+(function () {
+  var findings = JSON.parse(document.getElementById('qa-findings').textContent || '[]');
+  var button = document.getElementById('qa-toggle'), list = document.getElementById('qa-list');
+  if (!findings.length) { return; }
+  button.hidden = false;
+  button.textContent = 'QA findings (' + findings.length + ')';
+  findings.forEach(function (f) {
+    var item = document.createElement('li'), link = document.createElement('a');
+    link.href = '#' + f.sentences[0];
+    link.textContent = f.sentences.join(' ');
+    item.appendChild(link);
+    item.appendChild(document.createTextNode(' ' + f.kind + ': ' + f.message));
+    list.appendChild(item);
+    f.sentences.forEach(function (id) {
+      var s = document.getElementById(id);
+      if (s) { s.classList.add('qa'); s.title = (s.title ? s.title + '\n' : '') + f.kind + ': ' + f.message; }
+    });
+  });
+  button.addEventListener('click', function () { document.body.classList.toggle('show-qa'); });
+})();
 document.querySelectorAll('.unit').forEach(function (u) {
   var mates = (u.getAttribute('data-corresp') || '').split(' ').filter(Boolean)
     .map(function (id) { return document.getElementById(id.slice(1)); }).filter(Boolean);
@@ -368,7 +414,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
        none, they open the text). A key, so that every row looks up its followers at once
        instead of testing every unlinked unit: the page stays linear in the units. -->
   <xsl:key name="unlinkedAfter"
-           match="tei:div[@type='translation']//*[@xml:id][not(@corresp)][not(self::tei:div)]"
+           match="tei:div[@type='translation']//*[@xml:id][not(@corresp)][not(self::tei:div or self::tei:s)]"
            use="generate-id(preceding::*[@xml:id][@corresp][ancestor::tei:div[@type='translation']][1])"/>
 
   <xsl:template name="unlinked-en">
@@ -405,6 +451,16 @@ document.querySelectorAll('.unit').forEach(function (u) {
   <!-- A name: its kind and its names in both scripts as a tooltip; its own words link to its
        index entry, and a name inside it is a name of its own, with its own link (no link
        inside a link, so every nested name is reachable). -->
+  <!-- A sentence: a span with its id and the sentences it is aligned with. -->
+  <xsl:template match="tei:s">
+    <span class="s" id="{@xml:id}">
+      <xsl:for-each select="key('sentenceLink', concat('#', @xml:id))[1]">
+        <xsl:attribute name="data-link"><xsl:value-of select="normalize-space(@target)"/></xsl:attribute>
+      </xsl:for-each>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="tei:persName | tei:placeName | tei:orgName">
     <xsl:variable name="entity" select="key('entity', substring(@ref, 2))"/>
     <span class="nm {local-name()}" data-ref="{@ref}">

@@ -11,7 +11,7 @@
   <xsl:param name="lang" select="'en'"/>
 
   <xsl:template match="/">
-    <xsl:for-each select="/tei:TEI/tei:text/tei:body/tei:div[@xml:lang = $lang]//*[@xml:id][not(self::tei:div)]">
+    <xsl:for-each select="/tei:TEI/tei:text/tei:body/tei:div[@xml:lang = $lang]//*[@xml:id][not(self::tei:div or self::tei:s)]">
       <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
       <xsl:value-of select="preceding-sibling::*[1][self::tei:dateline]"/>
       <xsl:value-of select="."/>
