@@ -60,6 +60,16 @@ def test_a_sentence_left_out_of_the_links_has_no_counterpart(tmp_path):
     assert any(m.startswith("no counterpart in the English: ") for k, _, m in found)
 
 
+def test_a_link_with_sentences_of_one_side_only_pairs_nothing(tmp_path):
+    def change(tree):
+        link = tree.xpath("//t:linkGrp[@type='sentences']/t:link[contains(@target, '#zh-p2-s1 ')]",
+                          namespaces=NS)[0]
+        link.set("target", " ".join(t for t in link.get("target").split() if t.startswith("#en-")))
+    found = kinds(check(changed(tmp_path, change)))  # found by the edition fuzz target: no IndexError
+    assert ("unaligned", ["zh-p2-s1"]) in [(k, ids) for k, ids, _ in found]
+    assert ("unaligned", ["en-p2-s1"]) in [(k, ids) for k, ids, _ in found]
+
+
 def test_a_far_off_length_ratio(tmp_path):
     def change(tree):
         s = sentence(tree, "en-p4-s1")
