@@ -287,7 +287,7 @@ def convert(sources, out_dir, reader, encoding, force, publisher, licence_url, n
     with Progress(len(files), "converting", enabled=not quiet) as bar:
         for result in results:
             messages = [f"{result.source}: normalised: {note}" for note in result.notes]
-            messages += [f"warning: {warning}" for warning in result.warnings]
+            messages += result.warnings  # each already `path:line: warning: …`
             if result.output in written and not result.error:
                 result.error = (f"{result.source}: has the same text as {written[result.output]}: "
                                 f"one edition, {result.output}, holds both")

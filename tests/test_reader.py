@@ -154,3 +154,18 @@ def test_a_first_paragraph_unlike_the_title_is_no_title():
                                                     "\nA Report From Jiaxing About Factories\n", 1)
     edition = read_text(text, "other.txt")
     assert edition.sides[EN].units[0].kind != "title"
+
+
+def test_no_heading_after_the_closers_and_the_closing_note_stays_a_note():
+    """Found by the reader fuzz target: with a Chinese heading gone, the English heading asked
+    for one more, and the closing note (a short line in parentheses) was taken for it, after a
+    closer, where TEI's division allows no heading."""
+    from conftest import ROOT
+
+    text = (ROOT / "editions" / "sources" / "101_fenyang_red_star.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == "向别人学习")
+    lines[k:k + 2] = ["        " + lines[k + 1].strip()[-24:]]  # the heading gone, a deep last line
+    kinds = [u.kind for u in read_text("\n".join(lines)).sides[ZH].units]
+    assert kinds[-2:] == ["closer", "note"]
+    assert "head" not in kinds[kinds.index("closer"):]

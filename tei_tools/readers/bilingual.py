@@ -210,6 +210,11 @@ def _confirm_weak_heads(units: list[Unit], weak: list[int], en_side: Side) -> li
     The English side marks its headings with a tab, so it tells how many headings there are and
     roughly where; the weak candidates nearest an English heading the Chinese lacks are taken.
     """
+    # A heading never follows the closers, nor is it the closing note: TEI's division ends with
+    # them (divBottom), and the note is the last line wholly in parentheses.
+    bottom = next((k for k, u in enumerate(units) if u.kind == "closer"), len(units))
+    weak = [w for w in weak if w < bottom
+            and not (w == len(units) - 1 and archive.is_note(units[w].text))]
     en_units = [u for u in en_side.units if u.kind in ("p", "head")]
     en_heads = [k for k, u in enumerate(en_units) if u.kind == "head"]
     needed = len(en_heads) - sum(1 for u in units if u.kind == "head")
