@@ -69,3 +69,16 @@ def saxon():
             pytest.fail(f"CI must have them: {reason}")
         pytest.skip(reason)
     return Saxon(tei)
+
+
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def first(tree, query):
+    """The first node an XPath (prefix t: TEI) finds in a tree: the tests' way to break a file."""
+    return tree.xpath(query, namespaces=TEI_NS)[0]
+
+
+def remove(tree, query):
+    node = first(tree, query)
+    node.getparent().remove(node)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, isoschematron
-from conftest import GOLDEN, ROOT, SEED_ID
+from conftest import GOLDEN, ROOT, SEED_ID, first, remove
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -16,15 +16,6 @@ SCH = ROOT / "schema" / "tei_tools.sch"
 EDITIONS = sorted((ROOT / "editions").glob("rmrb-*.xml"))
 BILINGUAL = GOLDEN / f"{SEED_ID}.xml"
 CHINESE = ROOT / "editions" / "rmrb-19460519-01-jian-xun-ca46f016.xml"
-
-
-def first(tree, query):
-    return tree.xpath(query, namespaces=NS)[0]
-
-
-def drop(tree, query):
-    node = first(tree, query)
-    node.getparent().remove(node)
 
 
 def extra_link(tree, target):
@@ -45,7 +36,7 @@ BROKEN = [
      "The first division of the body must be the Chinese original"),
     ("idno-not-id", BILINGUAL, lambda t: setattr(first(t, "//t:publicationStmt/t:idno"), "text", "x"),
      'The local idno "x" must equal TEI/@xml:id'),
-    ("no-english-title", BILINGUAL, lambda t: drop(t, "//t:titleStmt/t:title[@xml:lang='en'][@type='main']"),
+    ("no-english-title", BILINGUAL, lambda t: remove(t, "//t:titleStmt/t:title[@xml:lang='en'][@type='main']"),
      "titleStmt needs a main title in English"),
     ("id-wrong-side", BILINGUAL, lambda t: first(t, "//t:div[@type='translation']//t:p").set(XML_ID, "zh-p77"),
      'must start with "en-"'),
@@ -65,7 +56,7 @@ BROKEN = [
      "An edition without a translation has no translation links"),
     ("wrong-tei-lang", CHINESE, lambda t: first(t, "/t:TEI").set(XML_LANG, "en"),
      'TEI/@xml:lang must be "zh-Hans"'),
-    ("dispatch-without-dateline", CHINESE, lambda t: drop(t, "//t:div[@type='item'][1]/t:dateline"),
+    ("dispatch-without-dateline", CHINESE, lambda t: remove(t, "//t:div[@type='item'][1]/t:dateline"),
      'A dispatch (div type="item") opens with its dateline'),
 ]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from conftest import GOLDEN, SEED_ID
+from conftest import GOLDEN, SEED_ID, first, remove
 
 from tei_tools.validate import jing_problems
 
@@ -17,15 +17,6 @@ def mutated(tmp_path, change, source=None):
     path = tmp_path / "bad.xml"
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
     return path
-
-
-def first(tree, query):
-    return tree.xpath(query, namespaces=NS)[0]
-
-
-def remove(tree, query):
-    node = first(tree, query)
-    node.getparent().remove(node)
 
 
 def retarget(group, target):
