@@ -9,13 +9,14 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml import etree
 
 from . import RELEASED, __version__
 from .ids import section_id
 from .model import EN, ZH, Edition, Entity, Mention, Unit
+from .safexml import parse_bytes
+from .xml_out import Node, serialise
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -43,24 +44,15 @@ class Publication:
     schema_href: str = "../schema/"
 
 
-@lru_cache(maxsize=None)
-def _t(tag: str) -> str:
-    return f"{{{TEI_NS}}}{tag}"
+def _el(parent: Node, tag: str, text: str | None = None, **attrs: str) -> Node:
+    """A TEI element (the default namespace) under parent; `id` and `lang` are xml:id and
+    xml:lang."""
+    if "id" in attrs or "lang" in attrs:
+        attrs = {_ATTR.get(key, key): value for key, value in attrs.items()}
+    return parent.add(tag, attrs, text)
 
 
-def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    node = etree.SubElement(parent, _t(tag), {_attr(key): value for key, value in attrs.items()})
-    if text is not None:
-        node.text = text
-    return node
-
-
-def _attr(key: str) -> str:
-    if key == "lang":
-        return XML_LANG
-    if key == "id":
-        return XML_ID
-    return key
+_ATTR = {"id": "xml:id", "lang": "xml:lang"}
 
 
 def publication_date() -> str:
@@ -81,16 +73,7 @@ def build_date() -> str | None:
 
 
 # -- inline text with nested names ---------------------------------------------------------
-def _add_text(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _render(parent: etree._Element, text: str, start: int, end: int, mentions: list[Mention]) -> None:
+def _render(parent: Node, text: str, start: int, end: int, mentions: list[Mention]) -> None:
     """Write text[start:end] into parent, nesting name elements as the spans nest."""
     pos = start
     i = 0
@@ -101,11 +84,13 @@ def _render(parent: etree._Element, text: str, start: int, end: int, mentions: l
         while i < len(mentions) and mentions[i].end <= outer.end:
             inner.append(mentions[i])
             i += 1
-        _add_text(parent, text[pos:outer.start])
+        if pos < outer.start:
+            parent.add_text(text[pos:outer.start])
         node = _el(parent, ELEMENT_OF_KIND[outer.kind], ref=f"#{outer.ref}")
         _render(node, text, outer.start, outer.end, inner)
         pos = outer.end
-    _add_text(parent, text[pos:end])
+    if pos < end:
+        parent.add_text(text[pos:end])
 
 
 def _well_nested(mentions: list[Mention]) -> list[Mention]:
@@ -126,7 +111,7 @@ def _well_nested(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _unit(parent: etree._Element, tag: str, unit: Unit, **attrs: str) -> etree._Element:
+def _unit(parent: Node, tag: str, unit: Unit, **attrs: str) -> Node:
     """A unit's element; a dateline that opens a paragraph goes before it, as TEI wants it
     at the top of a division: the caller gives the dispatch its own division."""
     mentions = _well_nested(unit.mentions)
@@ -147,7 +132,7 @@ def _unit(parent: etree._Element, tag: str, unit: Unit, **attrs: str) -> etree._
         if last is None:
             node.text = gap
         else:
-            last.tail = gap  # set on the sentence before: _add_text would count the children
+            last.tail = gap  # set on the sentence before: add_text would count the children
         first = k
         while k < len(body) and body[k].start < sentence.end:
             k += 1
@@ -182,7 +167,7 @@ def _author_refs(edition: Edition) -> list[str | None]:
     return refs
 
 
-def _authors(parent: etree._Element, edition: Edition, langs: tuple[str, ...]) -> None:
+def _authors(parent: Node, edition: Edition, langs: tuple[str, ...]) -> None:
     zh, en = _names_of(edition, ZH), _names_of(edition, EN)
     paired = len(zh) == len(en) or not edition.bilingual
     refs = _author_refs(edition)
@@ -201,7 +186,7 @@ def _authors(parent: etree._Element, edition: Edition, langs: tuple[str, ...]) -
                 _el(_el(parent, "author"), "persName", name, lang=lang)
 
 
-def _titles(parent: etree._Element, edition: Edition, **attrs: str) -> None:
+def _titles(parent: Node, edition: Edition, **attrs: str) -> None:
     meta = edition.meta
     for lang in edition.langs:
         if meta.title.get(lang):
@@ -221,7 +206,7 @@ def _reprinted_from(edition: Edition) -> str | None:
     return m.group("paper") if m else None
 
 
-def _translation_resp(parent: etree._Element, translator: str) -> None:
+def _translation_resp(parent: Node, translator: str) -> None:
     """Who made the translation, as the source says: a person, a machine, or not recorded."""
     resp = _el(parent, "respStmt")
     kind, _, system = translator.partition(":")
@@ -237,7 +222,7 @@ def _translation_resp(parent: etree._Element, translator: str) -> None:
         _el(resp, "name", translator, type="person")
 
 
-def _availability(pub_stmt: etree._Element, edition: Edition, pub: Publication) -> None:
+def _availability(pub_stmt: Node, edition: Edition, pub: Publication) -> None:
     """Three rights apart: the printed text's, the translation's and the encoding's (the only
     one this edition licenses)."""
     availability = _el(pub_stmt, "availability")
@@ -250,7 +235,7 @@ def _availability(pub_stmt: etree._Element, edition: Edition, pub: Publication) 
     _el(availability, "licence", pub.licence_text, target=pub.licence_url, n="encoding")
 
 
-def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
+def _header(tei: Node, edition: Edition, pub: Publication) -> None:
     meta = edition.meta
     when = publication_date()
     header = _el(tei, "teiHeader")
@@ -351,7 +336,7 @@ def _header(tei: etree._Element, edition: Edition, pub: Publication) -> None:
 
 
 # -- standOff and body -------------------------------------------------------------------------
-def _stand_off(tei: etree._Element, edition: Edition) -> None:
+def _stand_off(tei: Node, edition: Edition) -> None:
     used = _used_refs(edition)
     entities = [e for e in edition.entities.values() if e.id in used]
     if not entities and not edition.links and not edition.sentence_links:
@@ -373,7 +358,7 @@ def _stand_off(tei: etree._Element, edition: Edition) -> None:
             _el(grp, "link", target=" ".join(f"#{i}" for i in zh_ids + en_ids))
 
 
-def _entity(parent: etree._Element, tag: str, entity: Entity) -> None:
+def _entity(parent: Node, tag: str, entity: Entity) -> None:
     node = _el(parent, tag, id=entity.id)
     if entity.machine:
         node.set("resp", f"#{APP_ID}")
@@ -420,7 +405,7 @@ def _used_refs(edition: Edition) -> set[str]:
     return refs
 
 
-def _body_side(body: etree._Element, edition: Edition, lang: str) -> None:
+def _body_side(body: Node, edition: Edition, lang: str) -> None:
     side = edition.sides[lang]
     div_type = "original" if lang == ZH else "translation"
     div = _el(body, "div", type=div_type, lang=lang, id=lang.split("-")[0])
@@ -445,47 +430,37 @@ def _body_side(body: etree._Element, edition: Edition, lang: str) -> None:
             _unit(div, "trailer", unit)
 
 
-def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementTree:
-    pub = pub or Publication()
-    tei = etree.Element(_t("TEI"), nsmap={None: TEI_NS})
-    tei.set(XML_ID, edition.id)
-    tei.set(XML_LANG, EN if edition.bilingual else ZH)
+def _root(edition: Edition, pub: Publication) -> Node:
+    tei = Node("TEI", {XML_ID_ATTR: edition.id, XML_LANG_ATTR: EN if edition.bilingual else ZH})
     _header(tei, edition, pub)
     _stand_off(tei, edition)
     body = _el(_el(tei, "text"), "body")
     for lang in edition.langs:
         _body_side(body, edition, lang)
-    # The RELAX NG and ISO Schematron compiled from the ODD (what oXygen and TEI tools use).
-    for href, ns in ((f"{pub.schema_href}tei_tools.rng", "http://relaxng.org/ns/structure/1.0"),
-                     (f"{pub.schema_href}tei_tools.isosch", "http://purl.oclc.org/dsdl/schematron")):
-        tei.addprevious(etree.ProcessingInstruction(
-            "xml-model", f'href="{href}" type="application/xml" schematypens="{ns}"'))
-    return tei.getroottree()
+    return tei
 
 
 # The elements of the body that hold a unit's text (what readers of editions walk), and with the
-# dateline the ones with mixed content that pretty-printing must not touch.
+# dateline the ones with mixed content that pretty-printing must not touch: a unit that starts
+# with a name (a byline of one author) would otherwise get white space that is not in the source.
 UNIT_TAGS = ("head", "p", "byline", "closer", "trailer")
-MIXED = {_t(tag) for tag in (*UNIT_TAGS, "dateline")}
-
-
-def _indent(tree: etree._ElementTree) -> None:
-    """Indent the structure, never the text: a unit that starts with a name (a byline of one
-    author) would otherwise get white space that is not in the source."""
-    body = tree.getroot().find(_t("text"))
-    saved = [(el, el.text, el.tail) for unit in body.iter(*MIXED) for el in unit.iter()]
-    etree.indent(tree, space="  ")
-    for el, text, tail in saved:
-        el.text = text
-        if el.tag not in MIXED:
-            el.tail = tail
+MIXED = frozenset((*UNIT_TAGS, "dateline"))
+XML_ID_ATTR, XML_LANG_ATTR = _ATTR["id"], _ATTR["lang"]
 
 
 def to_bytes(edition: Edition, pub: Publication | None = None) -> bytes:
-    """UTF-8, pretty-printed, byte-identical for identical input."""
-    tree = to_tree(edition, pub)
-    _indent(tree)
-    prolog = [b"<?xml version='1.0' encoding='UTF-8'?>"]
-    prolog += [etree.tostring(pi) for pi in tree.getroot().itersiblings(preceding=True)][::-1]
-    root = etree.tostring(tree.getroot(), encoding="UTF-8")
-    return b"\n".join(prolog + [root]) + b"\n"
+    """UTF-8, pretty-printed (the structure indented, never the text), byte-identical for
+    identical input. The RELAX NG and ISO Schematron compiled from the ODD are named in
+    xml-model instructions (what oXygen and TEI tools use)."""
+    pub = pub or Publication()
+    prolog = ["<?xml version='1.0' encoding='UTF-8'?>"]
+    for href, ns in ((f"{pub.schema_href}tei_tools.rng", "http://relaxng.org/ns/structure/1.0"),
+                     (f"{pub.schema_href}tei_tools.isosch", "http://purl.oclc.org/dsdl/schematron")):
+        prolog.append(f'<?xml-model href="{href}" type="application/xml" schematypens="{ns}"?>')
+    prolog.append(serialise(_root(edition, pub), MIXED, TEI_NS))
+    return ("\n".join(prolog) + "\n").encode("utf-8")
+
+
+def to_tree(edition: Edition, pub: Publication | None = None) -> etree._ElementTree:
+    """The edition as convert writes it, parsed."""
+    return parse_bytes(to_bytes(edition, pub), f"{edition.id}.xml")

@@ -32,7 +32,8 @@ _DIRECTIONS = {"Northern", "Southern", "Eastern", "Western", "Central", "North",
                "Northeast", "Northwest", "Southeast", "Southwest"}
 _RAILWAY = re.compile(r"\b[A-Z][a-z’']+-[A-Z][a-z’']+ (?:Railway|Line)\b")
 # What follows a title but is no name: a head (Peasant Party), a common capitalised word.
-_NOT_AFTER_TITLE = EN_ORG_HEADS | EN_PLACE_HEADS | set(entries("en_common_capitalised.txt"))
+_HEADS = frozenset(EN_ORG_HEADS | EN_PLACE_HEADS)  # a word that ends a name of an organisation or place
+_NOT_AFTER_TITLE = _HEADS | set(entries("en_common_capitalised.txt"))
 _OF_HEADS = {"Ministry", "Bureau", "Department", "Academy", "University", "Institute", "School",
              "Federation", "Association", "Union", "League", "Council", "Administration", "Bank"}
 _SURNAMES = set("""
@@ -80,20 +81,21 @@ def _by_first(names: tuple[str, ...]) -> dict[str, list[str]]:
 
 
 def words(text: str) -> list[Word]:
-    out = []
+    out: list[Word] = []
+    add = out.append
     for m in _TOKEN.finditer(text):
         w = m.group()
-        end = m.end()
-        if w.endswith(("'s", "’s")) and w[:-2] not in _POSSESSIVE_IN_NAMES:
+        start, end = m.span()
+        last = w[-1]
+        if last == "s" and w.endswith(("'s", "’s")) and w[:-2] not in _POSSESSIVE_IN_NAMES:
             # possessive: the name ends before it
-            out.append(Word(w[:-2], m.start(), end - 2))
-            out.append(Word("'s", end - 2, end))
-            continue
-        if w.endswith(".") and len(w) > 1 and w not in EN_PERSON_TITLES and w != "No.":
-            out.append(Word(w[:-1], m.start(), end - 1))
-            out.append(Word(".", end - 1, end))  # the sentence ends: so does any name
-            continue
-        out.append(Word(w, m.start(), end))
+            add(Word(w[:-2], start, end - 2))
+            add(Word("'s", end - 2, end))
+        elif last == "." and len(w) > 1 and w not in EN_PERSON_TITLES and w != "No.":
+            add(Word(w[:-1], start, end - 1))
+            add(Word(".", end - 1, end))  # the sentence ends: so does any name
+        else:
+            add(Word(w, start, end))
     return out
 
 
@@ -110,7 +112,7 @@ def _runs(ws: list[Word]) -> list[list[Word]]:
         elif cur and (w.text == "No." or (w.text.isdigit() and cur[-1].text == "No.")):
             cur.append(w)  # Shanghai No. 3 Cotton Mill
         elif (cur and w.text in ("and", "&", ",") and nxt and nxt.cap
-              and cur[-1].text not in EN_ORG_HEADS | EN_PLACE_HEADS and cur[-1].text not in EN_NOT_NAME):
+              and cur[-1].text not in _HEADS and cur[-1].text not in EN_NOT_NAME):
             cur.append(w)  # (a comma too: China National Cereals, Oils and Foodstuffs … Corporation)
         elif cur and w.text == "the" and cur[-1].text in ("of", "for") and nxt and nxt.cap:
             cur.append(w)
@@ -273,11 +275,11 @@ class EnglishTagger:
                     and nxt.text not in EN_PERSON_TITLES and nxt.text not in _NOT_AFTER_TITLE):
                 end = nxt
                 if k + 2 < len(ws) and ws[k + 2].cap and looks_romanised(ws[k + 2].text) \
-                        and ws[k + 2].text not in EN_ORG_HEADS | EN_PLACE_HEADS:
+                        and ws[k + 2].text not in _HEADS:
                     end = ws[k + 2]
                 out.append(Span(nxt.start, end.end, "person", text[nxt.start:end.end]))
             elif (w.text in _SURNAMES and nxt.cap and looks_romanised(nxt.text)
-                  and nxt.text not in EN_ORG_HEADS | EN_PLACE_HEADS
+                  and nxt.text not in _HEADS
                   and (k == 0 or not ws[k - 1].cap or _sentence_start(ws, k - 1))
                   and (k + 2 >= len(ws) or not ws[k + 2].cap)):
                 out.append(Span(w.start, nxt.end, "person", text[w.start:nxt.end]))

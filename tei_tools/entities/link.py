@@ -177,6 +177,7 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
         if zk[1] in ("person", "place"):
             for form in _forms(zk, surfaces):
                 by_form[(zk[1], form)].add(zk)
+    zh_orgs = [(zk, _names_of(zk, surfaces)) for zk in all_zh if zk[1] == "org"]
     for ek in all_en:
         if ek[1] in ("person", "place"):
             partners = by_form.get((ek[1], compact(without_place_head(ek[2]))), set()) | by_form.get(
@@ -185,11 +186,9 @@ def link(zh_keys_by_unit: dict[str, list[Key]], en_keys_by_unit: dict[str, list[
                 partners |= {zk for zk in railways if any(_same_railway(z, ek[2]) for z in _names_of(zk, surfaces))}
             candidates += [(10 + cooc[(zk, ek)] + order[(zk, ek)] / 2, ek, zk) for zk in partners]
             continue
-        for zk in all_zh:  # organisations: name evidence and co-occurrence
-            if zk[1] != ek[1]:
-                continue
+        for zk, znames in zh_orgs:  # organisations: name evidence and co-occurrence
             together = cooc[(zk, ek)]
-            name_score = max((_org_score(z, ek[2]) for z in _names_of(zk, surfaces)), default=0)
+            name_score = max([_org_score(z, ek[2]) for z in znames], default=0)
             if together > 0 and name_score >= 2 or name_score >= 4:
                 candidates.append((3 * name_score + together + order[(zk, ek)] / 2, ek, zk))
     mapping: dict[Key, Key] = {}

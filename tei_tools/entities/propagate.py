@@ -42,10 +42,10 @@ def occurrences(text: str, name: str, words: bool) -> list[tuple[int, int]]:
 
 def propagate(texts: dict[str, str], spans_by_unit: dict[str, list[Span]], lang: str) -> None:
     names = _names(spans_by_unit, lang)
+    longest_first = [(name, *names[name]) for name in sorted(names, key=len, reverse=True)]
     for unit, text in texts.items():
         found = [_committee(text, Span(start, end, kind, name, ref, rule="propagation"), lang)
-                 for name in sorted(names, key=len, reverse=True)
-                 for kind, ref in [names[name]]
+                 for name, kind, ref in longest_first
                  for start, end in occurrences(text, name, words=lang != "zh")]
         if found:
             spans_by_unit[unit] = resolve(spans_by_unit[unit] + found, same_place)

@@ -87,10 +87,9 @@ class ChineseTagger:
         for name, (_, kind) in sorted(names.items()):
             if len(name) > 1 and (segment is None or name in segment):
                 jieba.add_word(name, freq=max(self.freq.get(name, 0), 2000), tag=_JIEBA_TAG[kind])
-        self.lengths: dict[str, list[int]] = {}  # first character -> lengths of names, longest first
-        for name in names:
-            self.lengths.setdefault(name[0], set()).add(len(name))
-        self.lengths = {ch: sorted(ls, reverse=True) for ch, ls in self.lengths.items()}
+        # Every beginning of a name, so that a look-up stops at the first that is none: most
+        # positions of a text cost one look-up, whatever the lengths of the names.
+        self.prefixes = {name[:k] for name in names for k in range(1, len(name) + 1)}
         self.heads = re.compile("|".join(map(re.escape, ZH_ORG_HEADS)))
         self.title_before = re.compile("|".join(map(re.escape, ZH_TITLES_BEFORE)))
         self.title_after = re.compile("副?(?:" + "|".join(map(re.escape, ZH_PERSON_TITLES)) + ")")
@@ -110,23 +109,26 @@ class ChineseTagger:
         """Every register name at every position, nested ones too (中共 in 中共汾阳县委); a
         place before 委 gives its suffix to the committee word (汾阳 of 汾阳县委)."""
         spans = []
-        names = self.names
-        lengths_of = self.lengths
+        names, prefixes = self.names, self.prefixes
+        size = len(text)
         for i, ch in enumerate(text):
-            lengths = lengths_of.get(ch)
-            if lengths is None:
+            if ch not in prefixes:
                 continue
-            for length in lengths:  # longest first, one dictionary look-up each
-                name = text[i:i + length]
-                if len(name) < length or name not in names:
-                    continue
-                entity_id, kind = self.names[name]
+            found = [ch] if ch in names else []
+            end = i + 2
+            while end <= size and text[i:end] in prefixes:
+                if text[i:end] in names:
+                    found.append(text[i:end])
+                end += 1
+            for name in reversed(found):  # longest first
+                entity_id, kind = names[name]
+                length = len(name)
                 if kind == "place" and text[i + length:i + length + 1] == "委" and name.endswith(
                         ("市", "县", "区", "省")):
                     name = name[:-1]
-                    if name not in self.names:
+                    if name not in names:
                         continue
-                    entity_id = self.names[name][0]  # the entry of the name as it stands
+                    entity_id = names[name][0]  # the entry of the name as it stands
                 spans.append(Span(i, i + len(name), kind, name, entity_id))
         return spans
 

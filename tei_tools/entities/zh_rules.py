@@ -210,7 +210,7 @@ def place_context(text: str, start: int, end: int) -> bool:
     """Whether what stands before or after [start, end) makes it a place: 地区, 以东, 县城 after
     it; 进犯, 攻占, 到达 before it."""
     lists = _lists()
-    return text.startswith(lists["place_after"], end) or text[:start].endswith(lists["place_before"])
+    return text.startswith(lists["place_after"], end) or text.endswith(lists["place_before"], 0, start)
 
 
 def _list_items(text: str, found: list[Span], names: Names, endings) -> list[Span]:
