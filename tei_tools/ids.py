@@ -6,6 +6,7 @@ the same ids (fixity). The scheme is documented in README "Encoding decisions".
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -76,8 +77,10 @@ def section_id(head_id: str) -> str:
     return f"{prefix}-s{rest}"
 
 
+@lru_cache(maxsize=65536)
 def entity_id(kind: str, name: str) -> str:
-    """`pers-chen-xinhai`, `org-…`, `place-…`; names without Latin letters get a short hash."""
+    """`pers-chen-xinhai`, `org-…`, `place-…`; names without Latin letters get a short hash.
+    Remembered: a corpus names the same entities again and again."""
     prefix = {"person": "pers", "place": "place", "org": "org"}[kind]
     s = slug(name, words=8, chars=48)
     if not s:

@@ -99,16 +99,19 @@ def align_group(zh: list[_Sentence], en: list[_Sentence], ratio: float) -> list[
     zl, za = _runs(zh, {di for di, _ in _COST if di})
     el, ea = _runs(en, {dj for _, dj in _COST if dj})
     beads = [(di, dj, prior) for (di, dj), prior in _COST.items()]
-    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    inf = math.inf
+    best = [[inf] * (m + 1) for _ in range(n + 1)]  # rows of cells: no tuple made per look-up
+    best[0][0] = 0.0
     back: dict[tuple[int, int], tuple[int, int]] = {}
     # Cells near the line from (0, 0) to (n, m): a row reaches from the line at the row before
     # to the line at the row after (steep slopes walk along a row), so cost stays linear in
     # n + m whatever their difference (as in align.py).
     for i in range(n + 1):
         low, high = max(i - 1, 0) * m // n, min(i + 1, n) * m // n
+        row = best[i]
         for j in range(max(0, low - _BAND), min(m, high + _BAND) + 1):
-            base = best.get((i, j))
-            if base is None:
+            base = row[j]
+            if base == inf:
                 continue
             for di, dj, prior in beads:
                 i2, j2 = i + di, j + dj
@@ -121,8 +124,8 @@ def align_group(zh: list[_Sentence], en: list[_Sentence], ratio: float) -> list[
                 c = base + prior + ((found - expected) ** 2 / (_VARIANCE * mean) if mean else 0.0)
                 if di and dj and (i, di) in za and (j, dj) in ea:
                     c -= _ANCHOR * len(za[(i, di)] & ea[(j, dj)])
-                if c < best.get((i2, j2), math.inf):
-                    best[(i2, j2)] = c
+                if c < best[i2][j2]:
+                    best[i2][j2] = c
                     back[(i2, j2)] = (di, dj)
     return trace_back(back, zh, en)
 

@@ -9,6 +9,7 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -94,11 +95,12 @@ def _render(parent: Node, text: str, start: int, end: int, mentions: list[Mentio
 
 
 def _well_nested(mentions: list[Mention]) -> list[Mention]:
-    """Sorted outer-first; a span crossing an open one, or repeating it, is dropped (TEI
-    elements cannot cross). A stack of open spans keeps this linear."""
+    """Sorted outer-first (then by kind and id, so that the order never hangs on a set's); a
+    span crossing an open one, or repeating it, is dropped (TEI elements cannot cross). A stack
+    of open spans keeps this linear."""
     kept: list[Mention] = []
     open_spans: list[Mention] = []
-    for m in sorted(set(mentions), key=lambda m: (m.start, -m.end, m.kind)):
+    for m in sorted(set(mentions), key=lambda m: (m.start, -m.end, m.kind, m.ref)):
         if m.start >= m.end:
             continue
         while open_spans and open_spans[-1].end <= m.start:
@@ -364,7 +366,7 @@ def _entity(parent: Node, tag: str, entity: Entity) -> None:
         node.set("resp", f"#{APP_ID}")
         node.set("cert", "medium")
     for lang in (ZH, EN):
-        for name, form in name_forms(entity.names.get(lang, [])):
+        for name, form in _forms(tuple(entity.names.get(lang, ()))):
             _el(node, ELEMENT_OF_KIND[entity.kind], name, lang=lang, type=form)
     for authority, value in sorted(entity.idnos.items()):  # from the register: wikidata, cbdb…
         _el(node, "idno", value, type=authority)
@@ -392,6 +394,12 @@ def name_forms(names: list[str]) -> list[tuple[str, str]]:
     return [(n, "abbr" if ABBREVIATION.fullmatch(n) else "full" if n == full
              else "short" if len(n) < len(full) and _in_order(n, full) else "variant")
             for n in kept]
+
+
+@lru_cache(maxsize=65536)
+def _forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """name_forms, remembered: the same entries recur from edition to edition."""
+    return tuple(name_forms(list(names)))
 
 
 def _in_order(short: str, full: str) -> bool:

@@ -59,46 +59,40 @@ def serialise(root: Node, verbatim: frozenset[str], namespace: str) -> str:
     return "".join(out)
 
 
+def _open(node: Node, extra: str = "") -> str:
+    """The start tag without its closing '>'."""
+    if not node.attrs:
+        return f"<{node.tag}{extra}"
+    return f"<{node.tag}{extra}" + "".join([f' {key}="{_attr(value)}"' for key, value in node.attrs.items()])
+
+
 def _write(node: Node, out: list[str], verbatim: frozenset[str], level: int, extra: str = "") -> None:
-    out.append(f"<{node.tag}{extra}")
-    for key, value in node.attrs.items():
-        out.append(f' {key}="{_attr(value)}"')
     children = node.children
     if node.tag in verbatim or not children:
-        if node.text is None and not children:
-            out.append("/>")
-            return
-        out.append(">")
-        if node.text:
-            out.append(_text(node.text))
-        for child in children:
-            _write_inline(child, out)
-    else:
-        inner = "\n" + "  " * (level + 1)
-        out.append(">" + _text(node.text) if node.text and node.text.strip() else ">" + inner)
-        last = len(children) - 1
-        for k, child in enumerate(children):
-            _write(child, out, verbatim, level + 1)
-            if child.tail and child.tail.strip():
-                out.append(_text(child.tail))
-            else:
-                out.append(inner if k < last else "\n" + "  " * level)
+        _write_inline(node, out, extra)
+        return
+    inner = "\n" + "  " * (level + 1)
+    text = node.text
+    out.append(_open(node, extra) + (">" + _text(text) if text and text.strip() else ">" + inner))
+    last = children[-1]
+    for child in children:
+        _write(child, out, verbatim, level + 1)
+        tail = child.tail
+        if tail and tail.strip():
+            out.append(_text(tail))
+        else:
+            out.append(inner if child is not last else "\n" + "  " * level)
     out.append(f"</{node.tag}>")
 
 
-def _write_inline(node: Node, out: list[str]) -> None:
-    """An element inside mixed content, and its tail: as they are."""
-    out.append(f"<{node.tag}")
-    for key, value in node.attrs.items():
-        out.append(f' {key}="{_attr(value)}"')
+def _write_inline(node: Node, out: list[str], extra: str = "") -> None:
+    """An element as it is, with all it holds (but not its tail)."""
     if node.text is None and not node.children:
-        out.append("/>")
-    else:
-        out.append(">")
-        if node.text:
-            out.append(_text(node.text))
-        for child in node.children:
-            _write_inline(child, out)
-        out.append(f"</{node.tag}>")
-    if node.tail:
-        out.append(_text(node.tail))
+        out.append(_open(node, extra) + "/>")
+        return
+    out.append(_open(node, extra) + ">" + _text(node.text) if node.text else _open(node, extra) + ">")
+    for child in node.children:
+        _write_inline(child, out)
+        if child.tail:
+            out.append(_text(child.tail))
+    out.append(f"</{node.tag}>")

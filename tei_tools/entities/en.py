@@ -164,8 +164,10 @@ class EnglishTagger:
             if head in extra_by_first:
                 candidates = [*candidates, *extra_by_first[head]]
             for name in candidates:
+                if not text.startswith(name, w.start):
+                    continue
                 after = text[w.start + len(name):w.start + len(name) + 1]
-                if text.startswith(name, w.start) and not after.isalnum():
+                if not after.isalnum():
                     ref, kind = self.names.get(name) or extra[name]
                     words_ = name.split()
                     if (kind == "place" and len(words_) > 1 and words_[-1] in EN_COMMITTEE_MODIFIERS

@@ -342,6 +342,7 @@ def build_entities(edition: Edition, zh_spans: dict[str, list[Span]], en_spans: 
             continue
         units = {u.id: u for u in edition.sides[lang].units}
         for unit_id, spans in spans_by_unit.items():
-            units[unit_id].mentions = sorted(
-                Mention(s.start, s.end, s.kind, ids[mapping.get(k, k)])
-                for s, k in zip(spans, keys_by_unit[unit_id]))
+            units[unit_id].mentions = sorted(  # Mention's own order, by a key: no __lt__ calls
+                (Mention(s.start, s.end, s.kind, ids[mapping.get(k, k)])
+                 for s, k in zip(spans, keys_by_unit[unit_id])),
+                key=lambda m: (m.start, m.end, m.kind, m.ref))

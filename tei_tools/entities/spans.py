@@ -102,6 +102,9 @@ def resolve(candidates: Iterable[Span], same_name=None) -> list[Span]:
         if s.start >= s.end:
             continue
         near = kept.overlapping(s.start, s.end)
+        if not near:  # most candidates: nothing to weigh them against
+            kept.add(s)
+            continue
         if any(k.start < s.start < k.end < s.end or s.start < k.start < s.end < k.end for k in near):
             continue
         twin = next((k for k in near if (k.start, k.end) == (s.start, s.end)), None)

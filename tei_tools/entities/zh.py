@@ -97,10 +97,11 @@ class ChineseTagger:
 
     def tokens(self, text: str) -> Tokens:
         out, pos = [], 0
+        make = tuple.__new__  # Token's own __new__ is a Python call per word
         for pair in self.pseg.cut(text):
             word = pair.word
             end = pos + len(word)
-            out.append(Token(word, pair.flag, pos, end))
+            out.append(make(Token, (word, pair.flag, pos, end)))
             pos = end
         return Tokens(out)
 
@@ -381,10 +382,13 @@ class ChineseTagger:
                         or rest in org_names):
                     continue
                 taken = covered[k]
-                for m in re.finditer(re.escape(rest), text):
-                    if not any(taken[m.start():m.end()]):
-                        spans_by_unit[k].append(Span(m.start(), m.end(), "org", rest, rule="short_forms"))
-                        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                at = text.find(rest)
+                while at >= 0:  # each match, left to right, none overlapping the one before
+                    end = at + len(rest)
+                    if not any(taken[at:end]):
+                        spans_by_unit[k].append(Span(at, end, "org", rest, rule="short_forms"))
+                        taken[at:end] = b"\x01" * len(rest)
+                    at = text.find(rest, end)
                 aliases[rest] = targets.pop()
         # A short form or alias of a register organisation carries the register's id.
         ref_of = {s.name: s.ref for spans in spans_by_unit for s in spans if s.kind == "org" and s.ref}
