@@ -57,12 +57,12 @@
            use="substring(substring-before(concat(normalize-space(@corresp), ' '), ' '), 2)"/>
   <xsl:key name="enByFirst" match="tei:div[@type='translation']//*[@xml:id][@corresp]"
            use="substring(substring-before(concat(normalize-space(@corresp), ' '), ' '), 2)"/>
-  <xsl:key name="ref" match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName"
-           use="@ref"/>
-  <!-- A name's occurrences by the unit they stand in (one label per unit in the index) and by
-       the form written (the index gives the forms of the text, not every form of the register). -->
-  <xsl:key name="occ" match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName"
-           use="concat(@ref, ' ', (ancestor::*[@xml:id][not(self::tei:div or self::tei:TEI)] | ancestor::tei:dateline/following-sibling::*[@xml:id][1])[1]/@xml:id)"/>
+  <!-- A name's occurrences by its @ref and the language of the side they stand in (the index
+       asks for both; one ancestor walk per name, when the key is built). -->
+  <xsl:key name="refLang" match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName"
+           use="concat(@ref, ' ', ancestor::tei:div[@xml:lang][1]/@xml:lang)"/>
+  <!-- A name's occurrences by the form written (the index gives the forms of the text, not
+       every form of the register). -->
   <xsl:key name="form" match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName"
            use="concat(@ref, ' ', ancestor::tei:div[@xml:lang][1]/@xml:lang, ' ', normalize-space(.))"/>
   <xsl:key name="entity" match="tei:standOff//*[@xml:id]" use="@xml:id"/>
@@ -528,7 +528,7 @@ document.querySelectorAll('.unit').forEach(function (u) {
   <xsl:template name="forms">
     <xsl:param name="lang"/>
     <xsl:variable name="ref" select="concat('#', @xml:id)"/>
-    <xsl:variable name="used" select="key('ref', $ref)[ancestor::tei:div[@xml:lang][1]/@xml:lang = $lang]"/>
+    <xsl:variable name="used" select="key('refLang', concat($ref, ' ', $lang))"/>
     <xsl:variable name="kind" select="local-name(*[@xml:lang][1])"/>
     <xsl:choose>
       <xsl:when test="$used">
@@ -548,17 +548,17 @@ document.querySelectorAll('.unit').forEach(function (u) {
   <xsl:template name="occurrences">
     <xsl:param name="lang"/>
     <xsl:variable name="ref" select="concat('#', @xml:id)"/>
-    <xsl:variable name="here" select="key('ref', $ref)[ancestor::tei:div[@xml:lang][1]/@xml:lang = $lang]"/>
+    <xsl:variable name="here" select="key('refLang', concat($ref, ' ', $lang))"/>
     <xsl:if test="$here">
       <span class="lang" lang="{$lang}">
         <xsl:if test="$lang = 'en'"> · </xsl:if>
         <xsl:choose><xsl:when test="$lang = 'en'">en</xsl:when><xsl:otherwise>zh</xsl:otherwise></xsl:choose>
         <xsl:text> </xsl:text>
-        <xsl:for-each select="$here">
-          <xsl:variable name="u" select="(ancestor::*[@xml:id][not(self::tei:div or self::tei:TEI)] | ancestor::tei:dateline/following-sibling::*[@xml:id][1])[1]"/>
-          <xsl:if test="generate-id() = generate-id(key('occ', concat($ref, ' ', $u/@xml:id))[1])">
-            <a href="#{$u/@xml:id}" title="{$u/@xml:id}"><xsl:call-template name="label"><xsl:with-param name="id" select="$u/@xml:id"/></xsl:call-template></a>
-          </xsl:if>
+        <!-- the units it stands in, each once and in order (a path's node-set has no
+             repeats): a name in a dateline stands in the paragraph the dateline opens -->
+        <xsl:for-each select="$here/ancestor::*[@xml:id][not(self::tei:div or self::tei:TEI or self::tei:s)]
+                              | $here/ancestor::tei:dateline/following-sibling::*[@xml:id][1]">
+          <a href="#{@xml:id}" title="{@xml:id}"><xsl:call-template name="label"><xsl:with-param name="id" select="@xml:id"/></xsl:call-template></a>
         </xsl:for-each>
       </span>
     </xsl:if>
