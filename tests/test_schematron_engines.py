@@ -9,6 +9,8 @@ import pytest
 from lxml import etree, isoschematron
 from conftest import GOLDEN, ROOT, SEED_ID, first, remove
 
+from tei_tools.validate import SKELETON_PARAMS
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,7 +72,8 @@ def lxml_messages(schematron, path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def engines(saxon):
-    lxml_sch = isoschematron.Schematron(etree.parse(str(SCH)), store_report=True)
+    lxml_sch = isoschematron.Schematron(etree.parse(str(SCH)), store_report=True,
+                                        compile_params=SKELETON_PARAMS)  # as validate compiles it
     as_written = saxon.schematron(SCH)
     strict = saxon.schematron(SCH, query_binding="xslt2")
 
