@@ -418,10 +418,11 @@ PRUNE = click.option("--prune", is_flag=True, help="Also remove what tei_tools m
                                                    "not among the inputs (and nothing else).")
 
 
-def _one_line(exc: Exception) -> str:
-    """A ToolError as it says itself; a failed read or write as `path: reason`."""
+def _one_line(exc: Exception, where: str | Path = "") -> str:
+    """A ToolError as it says itself; a failed read or write as `path: reason` (`where` when
+    the error names no file)."""
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: {exc.strerror or exc}"
+        return f"{exc.filename or where}: {exc.strerror or exc}"
     return str(exc)
 
 
@@ -444,12 +445,9 @@ def _each(files: list[Path], work) -> tuple[list[Path], int, list[Path]]:
             out = work(path)
             made.extend(out if isinstance(out, list) else [out] if isinstance(out, Path) else [])
             good.append(path)
-        except ToolError as exc:
+        except (ToolError, OSError) as exc:  # OSError: a read-only or full disk, an output path under a file
             failed += 1
-            click.echo(str(exc), err=True)
-        except OSError as exc:  # a read-only or full disk, an output path under a file
-            failed += 1
-            click.echo(f"{exc.filename or path}: {exc.strerror or exc}", err=True)
+            click.echo(_one_line(exc, path), err=True)
     return good, failed, made
 
 
@@ -495,7 +493,7 @@ def html(paths, out_dir, prune) -> None:
             failed += len(problems)
         except (ToolError, OSError) as exc:
             failed += 1
-            click.echo(str(exc) if isinstance(exc, ToolError) else f"{exc.filename}: {exc.strerror}", err=True)
+            click.echo(_one_line(exc), err=True)
     click.echo(f"index of names: {Path(out_dir) / NAMES_DIR}", err=True)
     _say_summary("html", written=len(good), failed=failed)
     sys.exit(1 if failed else 0)

@@ -31,10 +31,13 @@ _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _MONTHS = {m: k for k, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 _EN_WORD_LIST = sorted(list(_EN_WORDS) + list(_EN_SCALE), key=len, reverse=True)
-# Digits, number words (both cases, without re.IGNORECASE, which is slower), "and", month names.
+# Number words in both cases (without re.IGNORECASE, which is slower), longest first; months.
+_EN_FORM_LIST = _EN_WORD_LIST + [w.capitalize() for w in _EN_WORD_LIST] + list(_MONTHS)
+_EN_FORMS = frozenset(_EN_FORM_LIST)
+# Digits, number words, month names and "and" (which joins number words).
 _EN_TOKEN = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(st|nd|rd|th)?(?!\w)|\b(?:"
-    + "|".join(_EN_WORD_LIST + [w.capitalize() for w in _EN_WORD_LIST] + ["and"] + list(_MONTHS)) + r")\b")
+    + "|".join(_EN_FORM_LIST + ["and"]) + r")\b")
 
 
 def _not_numbers() -> re.Pattern:
@@ -92,7 +95,6 @@ def zh_numbers(text: str) -> list[str]:
 
 _DIGIT = re.compile(r"\d")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_EN_FORMS = frozenset(_EN_WORD_LIST + [w.capitalize() for w in _EN_WORD_LIST] + list(_MONTHS))
 _ZH_ANY = re.compile(r"[\d０-９〇零一二三四五六七八九十百千万亿两廿卅]")
 
 
@@ -145,7 +147,7 @@ def en_numbers(text: str) -> list[str]:
         value = float(digits.replace(",", "") + (f".{fraction}" if fraction else ""))
         near = text[max(0, match.start() - 12):match.end() + 12]
         if value >= 10 or ordinal or any(m in near for m in _MONTHS) or \
-                text[:match.start()].endswith(("No. ", "Nos. ")):  # No. 2 ↔ 二号
+                text.endswith(("No. ", "Nos. "), 0, match.start()):  # No. 2 ↔ 二号
             out.append(_value(value))
     close()
     return out

@@ -18,10 +18,9 @@ from pathlib import Path
 
 from .numbers import en_numbers, zh_numbers
 from .safexml import parse
+from .tei_writer import TEI_NS, XML_ID, XML_LANG
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TEI = f"{{{TEI_NS}}}"
 NAME_TAGS = (f"{TEI}persName", f"{TEI}placeName", f"{TEI}orgName")
 KINDS = ("unaligned", "length", "numbers", "names")
 RATIO_FACTOR = 2.5  # a pair is far off when its ratio is this many times above or below the edition's
@@ -86,7 +85,8 @@ def _names(root) -> dict[str, str]:
     return out
 
 
-def _links(root) -> list[tuple[list[str], list[str]]]:
+def sentence_links(root) -> list[tuple[list[str], list[str]]]:
+    """The edition's sentence links, each as its Chinese and its English sentence ids."""
     out = []
     for grp in root.iterfind(f"{TEI}standOff/{TEI}linkGrp[@type='sentences']"):
         for link in grp.iterfind(f"{TEI}link"):
@@ -106,7 +106,7 @@ def check(path: str | Path, tree=None) -> Report:
     report = Report(str(path), root.get(XML_ID) or Path(path).stem)
     sentences = _sentences(root)
     # a link with no sentence of one side (a file edited by hand) pairs nothing: not checked
-    links = [(z, e) for z, e in _links(root) if z and e and all(i in sentences for i in z + e)]
+    links = [(z, e) for z, e in sentence_links(root) if z and e and all(i in sentences for i in z + e)]
     report.sentences, report.links = len(sentences), len(links)
     if not any(s.lang == "en" for s in sentences.values()):
         return report

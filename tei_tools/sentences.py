@@ -26,6 +26,7 @@ _CLOSE = "”’」』）)》〉］]】\"'"
 _ZH_END = re.compile(f"[。！？!?]+[{re.escape(_CLOSE)}]*")
 _EN_END = re.compile(r"(?:\.\.\.|…|[.!?])+[" + re.escape(_CLOSE) + r"]*(?=\s)")
 _EN_OPENERS = "\"'“‘([【"
+_SPACES = re.compile(r"\s*")
 
 
 def _abbreviations() -> frozenset[str]:
@@ -37,7 +38,7 @@ _ABBREVIATIONS = _abbreviations()
 
 def _en_ends(text: str, match: re.Match) -> bool:
     """Does the terminator `match` end an English sentence?"""
-    nxt = len(text) - len(text[match.end():].lstrip())
+    nxt = _SPACES.match(text, match.end()).end()  # no copy of the rest: linear in the text
     if nxt >= len(text):
         return False
     after = text[nxt]
@@ -50,9 +51,16 @@ def _en_ends(text: str, match: re.Match) -> bool:
     word = text[begin:match.start()].lstrip(_EN_OPENERS)
     if len(word) == 1 and word.isupper():
         return False  # an initial
-    if word.isdigit() and len(word) <= 2 and text[:begin].rstrip()[-1:] in ("", ":", ";", ".", "!", "?"):
+    if word.isdigit() and len(word) <= 2 and _before(text, begin) in ("", ":", ";", ".", "!", "?"):
         return False  # a list number: "as follows: 1. The first …"
     return word.lower() not in _ABBREVIATIONS
+
+
+def _before(text: str, at: int) -> str:
+    """The last character before `at` that is not white space ('' if none)."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1] if at else ""
 
 
 def split(text: str, lang: str, start: int = 0, names: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -67,9 +75,10 @@ def split(text: str, lang: str, start: int = 0, names: list[tuple[int, int]] = (
     spans: list[tuple[int, int]] = []
     begin = start
     pattern = _ZH_END if lang == ZH else _EN_END
+    last = len(text.rstrip(_XML_SPACE))  # after it only white space: no sentence starts there
     for match in pattern.finditer(text, start):
         end = match.end()
-        if inside[end] or not text[end:].strip(_XML_SPACE) or (lang != ZH and not _en_ends(text, match)):
+        if inside[end] or end >= last or (lang != ZH and not _en_ends(text, match)):
             continue
         spans.append(_trimmed(text, begin, end, named))
         begin = end

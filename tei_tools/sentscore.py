@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 from .errors import ToolError
+from .qa import sentence_links
 from .safexml import parse
-
-TEI = "{http://www.tei-c.org/ns/1.0}"
 Pair = tuple[str, str]
 
 
@@ -43,14 +42,7 @@ def read_gold(path: str | Path) -> tuple[set[Pair], str]:
 
 def edition_pairs(path: str | Path) -> set[Pair]:
     """The pairs of an edition's sentence links."""
-    pairs: set[Pair] = set()
-    for grp in parse(path).getroot().iter(f"{TEI}linkGrp"):
-        if grp.get("type") != "sentences":
-            continue
-        for link in grp.iter(f"{TEI}link"):
-            ids = [t.lstrip("#") for t in link.get("target", "").split()]
-            pairs |= _pairs([i for i in ids if i.startswith("zh-")], [i for i in ids if i.startswith("en-")])
-    return pairs
+    return {pair for zh_ids, en_ids in sentence_links(parse(path).getroot()) for pair in _pairs(zh_ids, en_ids)}
 
 
 def score(gold: set[Pair], found: set[Pair]) -> tuple[float, float, float]:

@@ -439,7 +439,7 @@ def _body_side(body: Node, edition: Edition, lang: str) -> None:
 
 
 def _root(edition: Edition, pub: Publication) -> Node:
-    tei = Node("TEI", {XML_ID_ATTR: edition.id, XML_LANG_ATTR: EN if edition.bilingual else ZH})
+    tei = Node("TEI", {_ATTR["id"]: edition.id, _ATTR["lang"]: EN if edition.bilingual else ZH})
     _header(tei, edition, pub)
     _stand_off(tei, edition)
     body = _el(_el(tei, "text"), "body")
@@ -453,7 +453,6 @@ def _root(edition: Edition, pub: Publication) -> Node:
 # with a name (a byline of one author) would otherwise get white space that is not in the source.
 UNIT_TAGS = ("head", "p", "byline", "closer", "trailer")
 MIXED = frozenset((*UNIT_TAGS, "dateline"))
-XML_ID_ATTR, XML_LANG_ATTR = _ATTR["id"], _ATTR["lang"]
 
 
 def to_bytes(edition: Edition, pub: Publication | None = None) -> bytes:
